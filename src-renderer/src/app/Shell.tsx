@@ -1,0 +1,90 @@
+import { AppShell, Burger, Group, Kbd, NavLink, ScrollArea, Skeleton, Text, Title, UnstyledButton } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { spotlight } from '@mantine/spotlight'
+import { IconSearch } from '@tabler/icons-react'
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router'
+import { useCallback } from 'react'
+import { ErrorBoundary } from 'react-error-boundary'
+import type { NavigateEvent } from '@shared/ipc/contract'
+import { SyncStatus } from '../components/SyncStatus'
+import { CommandPalette } from './CommandPalette'
+import { ErrorFallback } from './ErrorFallback'
+import { useInvoke, useSubscription } from './ipc-hooks'
+import { navigation } from './navigation'
+
+function WorkspaceName() {
+  const info = useInvoke('app.info')
+  if (info.isPending) return <Skeleton height={18} width={140} />
+  return (
+    <Text fw={600} data-testid="workspace-name">
+      {info.data?.workspace.name ?? 'Workspace unavailable'}
+    </Text>
+  )
+}
+
+export function Shell() {
+  const [navbarOpen, { toggle }] = useDisclosure()
+  const pathname = useRouterState({ select: (state) => state.location.pathname })
+  const navigate = useNavigate()
+  const followMenu = useCallback((event: NavigateEvent) => void navigate({ to: event.to }), [navigate])
+  useSubscription('app.navigate', followMenu)
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navbarOpen } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={navbarOpen} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Title order={1} size="h4">
+              Tierline
+            </Title>
+            <Text c="dimmed" aria-hidden>
+              /
+            </Text>
+            <WorkspaceName />
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <UnstyledButton onClick={() => spotlight.open()} aria-label="Open command palette">
+              <Group gap={6} c="dimmed">
+                <IconSearch size={16} />
+                <Text size="sm">Search</Text>
+                <Kbd size="xs">Ctrl/⌘ K</Kbd>
+              </Group>
+            </UnstyledButton>
+            <SyncStatus />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label="Main navigation">
+        <ScrollArea>
+          {navigation.map((section) => (
+            <NavLink key={section.label} label={section.label} defaultOpened childrenOffset={12}>
+              {section.items.map((item) => (
+                <NavLink
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  label={item.label}
+                  leftSection={<item.icon size={18} stroke={1.5} />}
+                  active={pathname === item.to}
+                />
+              ))}
+            </NavLink>
+          ))}
+        </ScrollArea>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <ErrorBoundary FallbackComponent={ErrorFallback} resetKeys={[pathname]}>
+          <Outlet />
+        </ErrorBoundary>
+      </AppShell.Main>
+      <CommandPalette />
+    </AppShell>
+  )
+}

@@ -1,0 +1,71 @@
+import {
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type UseMutationResult,
+  type UseQueryResult,
+} from '@tanstack/react-query'
+import { useEffect } from 'react'
+import {
+  changedTopic,
+  collections,
+  collectionsReadBy,
+  isInvokeChannel,
+  type InputArgs,
+  type InputOf,
+  type MutationChannel,
+  type OutputOf,
+  type PayloadOf,
+  type QueryChannel,
+  type Topic,
+} from '@shared/ipc/contract'
+import type { TierlineError } from '@shared/ipc/errors'
+import { invoke } from './ipc-client'
+
+/** Query keys are `[channel, input]`, so invalidation can find every answer of a channel. */
+export function queryKeyOf(channel: QueryChannel, input: unknown): readonly unknown[] {
+  return input === undefined ? [channel] : [channel, input]
+}
+
+export function useInvoke<C extends QueryChannel>(
+  channel: C,
+  ...input: InputArgs<C>
+): UseQueryResult<OutputOf<C>, TierlineError> {
+  return useQuery<OutputOf<C>, TierlineError>({
+    queryKey: queryKeyOf(channel, input[0]),
+    queryFn: () => invoke(channel, ...input),
+  })
+}
+
+export function useMutate<C extends MutationChannel>(
+  channel: C,
+): UseMutationResult<OutputOf<C>, TierlineError, InputOf<C>> {
+  return useMutation<OutputOf<C>, TierlineError, InputOf<C>>({
+    mutationFn: (input) => invoke(channel, ...([input] as InputArgs<C>)),
+  })
+}
+
+export function useSubscription<T extends Topic>(topic: T, listener: (payload: PayloadOf<T>) => void): void {
+  useEffect(() => window.tierline.subscribe(topic, listener), [topic, listener])
+}
+
+/**
+ * Refetches exactly the cached queries that read a collection when main announces
+ * `changed:<collection>`; the renderer never guesses what a mutation touched.
+ */
+export function useChangeInvalidation(): void {
+  const queryClient = useQueryClient()
+  useEffect(() => {
+    const unsubscribers = collections.map((collection) =>
+      window.tierline.subscribe(changedTopic(collection), () => {
+        void queryClient.invalidateQueries({
+          predicate: (query) => {
+            const channel = query.queryKey[0]
+            return isInvokeChannel(channel) && collectionsReadBy(channel).includes(collection)
+          },
+        })
+      }),
+    )
+    return () => unsubscribers.forEach((unsubscribe) => unsubscribe())
+  }, [queryClient])
+}

@@ -1,0 +1,40 @@
+import { IconDatabase, IconInfoCircle, IconPalette, type Icon } from '@tabler/icons-react'
+
+export interface NavigationItem {
+  readonly to: string
+  readonly label: string
+  readonly description: string
+  readonly icon: Icon
+}
+
+export interface NavigationSection {
+  readonly label: string
+  readonly items: readonly NavigationItem[]
+}
+
+/** Sections of the navigation bar; the command palette offers the same destinations. */
+export const navigation: readonly NavigationSection[] = [
+  {
+    label: 'Settings',
+    items: [
+      {
+        to: '/settings/appearance',
+        label: 'Appearance',
+        description: 'Colour scheme, density and language',
+        icon: IconPalette,
+      },
+      {
+        to: '/settings/data',
+        label: 'Data',
+        description: 'Where this workspace is stored, and its database',
+        icon: IconDatabase,
+      },
+      {
+        to: '/settings/about',
+        label: 'About',
+        description: 'Version and runtime',
+        icon: IconInfoCircle,
+      },
+    ],
+  },
+]

@@ -1,0 +1,72 @@
+import { Button, Stack, Text, Title } from '@mantine/core'
+import {
+  createHashHistory,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  Link,
+  redirect,
+} from '@tanstack/react-router'
+import { AboutSection } from '../features/settings/AboutSection'
+import { AppearanceSection } from '../features/settings/AppearanceSection'
+import { DataSection } from '../features/settings/DataSection'
+import { SettingsPage } from '../features/settings/SettingsPage'
+import { ErrorFallback } from './ErrorFallback'
+import { Shell } from './Shell'
+
+function NotFound() {
+  return (
+    <Stack p="xl" align="flex-start">
+      <Title order={2}>Nothing here</Title>
+      <Text c="dimmed">This screen does not exist in this version of Tierline.</Text>
+      <Button component={Link} to="/">
+        Back to the start
+      </Button>
+    </Stack>
+  )
+}
+
+const rootRoute = createRootRoute({
+  component: Shell,
+  notFoundComponent: NotFound,
+  errorComponent: ({ error, reset }) => <ErrorFallback error={error} resetErrorBoundary={reset} />,
+})
+
+// The first screen is Settings until the portfolio exists (#7 makes the portfolio the start).
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/settings/appearance' })
+  },
+})
+
+const settingsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'settings', component: SettingsPage })
+const settingsIndexRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/settings/appearance' })
+  },
+})
+const appearanceRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'appearance',
+  component: AppearanceSection,
+})
+const dataRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'data', component: DataSection })
+const aboutRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'about', component: AboutSection })
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  settingsRoute.addChildren([settingsIndexRoute, appearanceRoute, dataRoute, aboutRoute]),
+])
+
+/** Hash history: the app is one document on a custom protocol, so paths never reach the disk. */
+export const router = createRouter({ routeTree, history: createHashHistory() })
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router
+  }
+}

@@ -1,0 +1,34 @@
+import { Alert, Button, Skeleton, Stack } from '@mantine/core'
+import { IconAlertTriangle } from '@tabler/icons-react'
+import type { UseQueryResult } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
+import type { TierlineError } from '@shared/ipc/errors'
+
+/** Loading skeleton, readable error with retry, or the section itself once its data arrived. */
+export function SectionState<T>({
+  query,
+  children,
+}: {
+  readonly query: UseQueryResult<T, TierlineError>
+  readonly children: (data: T) => ReactNode
+}) {
+  if (query.isPending) {
+    return (
+      <Stack aria-busy="true" aria-label="Loading">
+        <Skeleton height={24} width="40%" />
+        <Skeleton height={72} />
+      </Stack>
+    )
+  }
+  if (query.isError) {
+    return (
+      <Alert color="red" icon={<IconAlertTriangle />} title="Could not load this section">
+        {query.error.message}
+        <Button variant="subtle" size="xs" mt="sm" onClick={() => void query.refetch()}>
+          Try again
+        </Button>
+      </Alert>
+    )
+  }
+  return <>{children(query.data)}</>
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod'
+import type { AppInfo } from '../app/app-info'
+import { settingsPatchSchema, type Settings } from '../settings/settings'
+
+/**
+ * Collections whose changes main announces as `changed:<collection>` events. Queries name the
+ * collections they read, so the renderer knows exactly which cached answers to refetch.
+ */
+export const collections = ['settings', 'workspace'] as const
+export type CollectionName = (typeof collections)[number]
+
+/** Phantom marker carrying a TypeScript type through a runtime object. */
+export interface Returns<T> {
+  readonly __returns?: T
+}
+const returns = <T>(): Returns<T> => ({})
+
+export interface QueryDef {
+  readonly kind: 'query'
+  readonly input: z.ZodType
+  readonly output: Returns<unknown>
+  readonly reads: readonly CollectionName[]
+}
+export interface MutationDef {
+  readonly kind: 'mutation'
+  readonly input: z.ZodType
+  readonly output: Returns<unknown>
+}
+export interface SubscriptionDef {
+  readonly kind: 'subscription'
+  readonly payload: Returns<unknown>
+}
+export type ChannelDef = QueryDef | MutationDef | SubscriptionDef
+
+/** Payload of every `changed:<collection>` event. */
+export interface ChangedEvent {
+  readonly collection: CollectionName
+  readonly ids?: readonly string[]
+}
+
+export interface NavigateEvent {
+  readonly to: string
+}
+
+const noInput = z.undefined()
+
+type ChangedTopics = { readonly [C in CollectionName as `changed:${C}`]: SubscriptionDef }
+const changedTopics = Object.fromEntries(
+  collections.map((collection) => [
+    `changed:${collection}`,
+    { kind: 'subscription', payload: returns<ChangedEvent>() },
+  ]),
+) as unknown as ChangedTopics
+
+/**
+ * The one declaration of every channel between renderer and main. Main validates inputs
+ * with these schemas; the preload, the renderer hooks and the test bridge are typed from it.
+ */
+export const contract = {
+  'app.info': {
+    kind: 'query',
+    input: noInput,
+    output: returns<AppInfo>(),
+    reads: ['workspace'],
+  },
+  'app.revealDataFolder': {
+    kind: 'mutation',
+    input: noInput,
+    output: returns<{ readonly opened: string }>(),
+  },
+  'settings.get': {
+    kind: 'query',
+    input: noInput,
+    output: returns<Settings>(),
+    reads: ['settings'],
+  },
+  'settings.set': {
+    kind: 'mutation',
+    input: settingsPatchSchema,
+    output: returns<Settings>(),
+  },
+  /** Main asks the renderer to show a route (application menu, second instance). */
+  'app.navigate': { kind: 'subscription', payload: returns<NavigateEvent>() },
+  ...changedTopics,
+} as const satisfies Readonly<Record<string, ChannelDef>>
+
+export type Contract = typeof contract
+type ChannelsOfKind<K extends ChannelDef['kind']> = {
+  [C in keyof Contract]: Contract[C]['kind'] extends K ? C : never
+}[keyof Contract]
+
+export type QueryChannel = ChannelsOfKind<'query'>
+export type MutationChannel = ChannelsOfKind<'mutation'>
+export type InvokeChannel = QueryChannel | MutationChannel
+export type Topic = ChannelsOfKind<'subscription'>
+
+type InvokeDef<C extends InvokeChannel> = Extract<Contract[C], QueryDef | MutationDef>
+/** What the caller passes (before zod defaults and transforms). */
+export type InputOf<C extends InvokeChannel> = z.input<InvokeDef<C>['input']>
+/** What the handler receives (after validation). */
+export type ParsedInputOf<C extends InvokeChannel> = z.output<InvokeDef<C>['input']>
+export type OutputOf<C extends InvokeChannel> =
+  InvokeDef<C>['output'] extends Returns<infer T> ? T : never
+export type PayloadOf<T extends Topic> =
+  Extract<Contract[T], SubscriptionDef>['payload'] extends Returns<infer P> ? P : never
+
+/** Call arguments after the channel name: none when the channel takes no input. */
+export type InputArgs<C extends InvokeChannel> = undefined extends InputOf<C>
+  ? [input?: InputOf<C>]
+  : [input: InputOf<C>]
+
+export const changedTopic = (collection: CollectionName): Topic => `changed:${collection}`
+
+export function isInvokeChannel(name: unknown): name is InvokeChannel {
+  if (typeof name !== 'string' || !Object.hasOwn(contract, name)) return false
+  return contract[name as keyof Contract].kind !== 'subscription'
+}
+
+export function isTopic(name: unknown): name is Topic {
+  if (typeof name !== 'string' || !Object.hasOwn(contract, name)) return false
+  return contract[name as keyof Contract].kind === 'subscription'
+}
+
+/** Collections a query reads; empty for mutations. */
+export function collectionsReadBy(channel: InvokeChannel): readonly CollectionName[] {
+  const def: QueryDef | MutationDef = contract[channel]
+  return def.kind === 'query' ? def.reads : []
+}
