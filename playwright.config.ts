@@ -1,0 +1,41 @@
+import { defineConfig } from '@playwright/test'
+import { existsSync } from 'node:fs'
+
+/**
+ * Debian's Chromium when present (Playwright cannot download its own browser everywhere);
+ * TIERLINE_CHROMIUM overrides; otherwise Playwright's own build, if it was installed.
+ */
+const chromium = [process.env['TIERLINE_CHROMIUM'], '/usr/bin/chromium'].find(
+  (candidate): candidate is string => candidate !== undefined && existsSync(candidate),
+)
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    browserName: 'chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      ...(chromium === undefined ? {} : { executablePath: chromium }),
+      // The flags keep Chromium from reaching for Google services on a closed network.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+})
