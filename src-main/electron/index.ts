@@ -18,6 +18,10 @@ let mainWindow: BrowserWindow | undefined
 let services: MainServices | undefined
 
 registerAppScheme()
+// A separate data root for tests and portable installs; everything else uses userData.
+const dataRootOverride = process.env['TIERLINE_DATA_ROOT']
+if (dataRootOverride !== undefined && dataRootOverride !== '')
+  app.setPath('userData', dataRootOverride)
 
 if (!app.requestSingleInstanceLock()) {
   // Another Tierline owns the data folder (and its database lock): hand over to it.

@@ -32,6 +32,7 @@ export function bindIpc(
   )
   services.events.subscribe((topic, payload) => {
     const window = currentWindow()
-    if (window !== undefined && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, topic, payload)
+    if (window !== undefined && !window.isDestroyed())
+      window.webContents.send(EVENT_CHANNEL, topic, payload)
   })
 }

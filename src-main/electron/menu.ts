@@ -35,7 +35,9 @@ export function buildApplicationMenu(options: {
       : []),
     {
       label: 'File',
-      submenu: isMac ? [{ role: 'close' }] : [settingsItem, { type: 'separator' }, { role: 'quit' }],
+      submenu: isMac
+        ? [{ role: 'close' }]
+        : [settingsItem, { type: 'separator' }, { role: 'quit' }],
     },
     { role: 'editMenu' },
     {
@@ -54,7 +56,9 @@ export function buildApplicationMenu(options: {
     { role: 'windowMenu' },
     {
       role: 'help',
-      submenu: [{ label: `About ${options.appName}`, click: () => options.navigate('/settings/about') }],
+      submenu: [
+        { label: `About ${options.appName}`, click: () => options.navigate('/settings/about') },
+      ],
     },
   ]
   return Menu.buildFromTemplate(template)

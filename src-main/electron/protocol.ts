@@ -17,7 +17,8 @@ export function registerAppScheme(): void {
 export function serveRenderer(rendererRoot: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url)
-    const file = url.host === 'tierline' ? await resolveAsset(rendererRoot, url.pathname) : undefined
+    const file =
+      url.host === 'tierline' ? await resolveAsset(rendererRoot, url.pathname) : undefined
     if (file === undefined) return new Response('Not found', { status: 404 })
     const response = await net.fetch(pathToFileURL(file).toString())
     return new Response(response.body, { status: 200, headers: assetHeaders(file) })

@@ -39,7 +39,13 @@ export async function createMainServices(options: MainServicesOptions): Promise<
 
   const router = createRouter(
     {
-      ...appHandlers({ host: options.host, dataRoot: options.dataRoot, workspace, database, desktop: options.desktop }),
+      ...appHandlers({
+        host: options.host,
+        dataRoot: options.dataRoot,
+        workspace,
+        database,
+        desktop: options.desktop,
+      }),
       ...settingsHandlers(settings),
     },
     log,

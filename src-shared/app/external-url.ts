@@ -9,5 +9,7 @@ export function isSafeExternalUrl(candidate: string): boolean {
   } catch {
     return false
   }
-  return url.protocol === 'https:' && url.username === '' && url.password === '' && url.hostname !== ''
+  return (
+    url.protocol === 'https:' && url.username === '' && url.password === '' && url.hostname !== ''
+  )
 }

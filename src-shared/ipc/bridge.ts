@@ -6,6 +6,9 @@ import type { IpcResult } from './result'
  * its place. Nothing else of Electron is reachable from the renderer.
  */
 export interface TierlineBridge {
-  invoke<C extends InvokeChannel>(channel: C, ...input: InputArgs<C>): Promise<IpcResult<OutputOf<C>>>
+  invoke<C extends InvokeChannel>(
+    channel: C,
+    ...input: InputArgs<C>
+  ): Promise<IpcResult<OutputOf<C>>>
   subscribe<T extends Topic>(topic: T, listener: (payload: PayloadOf<T>) => void): () => void
 }

@@ -105,9 +105,8 @@ export type PayloadOf<T extends Topic> =
   Extract<Contract[T], SubscriptionDef>['payload'] extends Returns<infer P> ? P : never
 
 /** Call arguments after the channel name: none when the channel takes no input. */
-export type InputArgs<C extends InvokeChannel> = undefined extends InputOf<C>
-  ? [input?: InputOf<C>]
-  : [input: InputOf<C>]
+export type InputArgs<C extends InvokeChannel> =
+  undefined extends InputOf<C> ? [input?: InputOf<C>] : [input: InputOf<C>]
 
 export const changedTopic = (collection: CollectionName): Topic => `changed:${collection}`
 

@@ -31,7 +31,11 @@ export type Density = z.infer<typeof densitySchema>
 export type Settings = Readonly<z.infer<typeof settingsSchema>>
 export type SettingsPatch = Readonly<z.infer<typeof settingsPatchSchema>>
 
-export const defaultSettings: Settings = { theme: 'system', locale: 'en-US', density: 'comfortable' }
+export const defaultSettings: Settings = {
+  theme: 'system',
+  locale: 'en-US',
+  density: 'comfortable',
+}
 
 /** Locales offered in the settings screen; any valid tag is accepted through the contract. */
 export const offeredLocales: readonly { readonly value: string; readonly label: string }[] = [

@@ -16,11 +16,15 @@ test('the navigation bar reaches every settings screen', async ({ app, bridge })
   const nav = app.getByRole('navigation', { name: 'Main navigation' })
   await nav.getByRole('link', { name: 'Data' }).click()
   await expect(app).toHaveURL(/#\/settings\/data$/)
-  await expect(app.getByTestId('path-workspace folder')).toHaveText(join(bridge.dataRoot, 'workspaces', 'default'))
+  await expect(app.getByTestId('path-workspace folder')).toHaveText(
+    join(bridge.dataRoot, 'workspaces', 'default'),
+  )
   await expect(app.getByTestId('database-state')).toHaveText('Ready')
 
   await app.getByRole('button', { name: 'Show workspace folder' }).click()
-  await expect.poll(() => bridge.openedPaths).toEqual([join(bridge.dataRoot, 'workspaces', 'default')])
+  await expect
+    .poll(() => bridge.openedPaths)
+    .toEqual([join(bridge.dataRoot, 'workspaces', 'default')])
 
   await nav.getByRole('link', { name: 'About' }).click()
   const packageJson = JSON.parse(await readFile('package.json', 'utf8')) as { version: string }
@@ -38,7 +42,10 @@ test('the command palette opens with Mod+K and navigates', async ({ app }) => {
   await expect(app.getByRole('heading', { name: 'About Tierline' })).toBeVisible()
 })
 
-test('dark mode is persisted by main in the data folder and survives a reload', async ({ app, bridge }) => {
+test('dark mode is persisted by main in the data folder and survives a reload', async ({
+  app,
+  bridge,
+}) => {
   const html = app.locator('html')
   await expect(html).toHaveAttribute('data-mantine-color-scheme', 'light')
 
@@ -58,9 +65,14 @@ test('dark mode is persisted by main in the data folder and survives a reload', 
   await expect.poll(async () => (await readSettingsFile(bridge.dataRoot))['theme']).toBe('light')
 })
 
-test('malformed and unknown calls from the page get typed errors and change nothing', async ({ app, bridge }) => {
+test('malformed and unknown calls from the page get typed errors and change nothing', async ({
+  app,
+  bridge,
+}) => {
   await app.getByText('Compact', { exact: true }).click()
-  await expect.poll(async () => (await readSettingsFile(bridge.dataRoot))['density']).toBe('compact')
+  await expect
+    .poll(async () => (await readSettingsFile(bridge.dataRoot))['density'])
+    .toBe('compact')
   const before = await readFile(join(bridge.dataRoot, 'settings.json'), 'utf8')
 
   const malformed = await app.evaluate(() =>

@@ -47,7 +47,8 @@ export function createRouter(handlers: HandlerMap, log: Logger): Router {
         })
       }
       const parsed = contract[channel].input.safeParse(input)
-      if (!parsed.success) return fail(validationError(parsed.error, `input for ${channel}`).toIpcError())
+      if (!parsed.success)
+        return fail(validationError(parsed.error, `input for ${channel}`).toIpcError())
       try {
         const handler = handlers[channel] as (input: unknown) => unknown
         return ok(await handler(parsed.data))

@@ -28,7 +28,8 @@ export interface SettingsStore {
 function salvage(stored: unknown): { settings: Settings; damaged: boolean } {
   const whole = settingsSchema.safeParse(stored)
   if (whole.success) return { settings: whole.data, damaged: false }
-  const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {}
+  const record =
+    typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {}
   const settings = { ...defaultSettings }
   for (const key of Object.keys(defaultSettings) as (keyof Settings)[]) {
     const field = settingsSchema.shape[key].safeParse(record[key])

@@ -41,9 +41,13 @@ export async function ensureWorkspace(
   const parsed = read.state === 'ok' ? workspaceFileSchema.safeParse(read.value) : undefined
   if (!parsed?.success) {
     // Never rewrite a file we cannot read: it may be the only record of the workspace.
-    throw new TierlineError('storage', `The workspace description ${file} is damaged and was left untouched.`, {
-      file,
-    })
+    throw new TierlineError(
+      'storage',
+      `The workspace description ${file} is damaged and was left untouched.`,
+      {
+        file,
+      },
+    )
   }
   return { id: parsed.data.id, name: parsed.data.name, folder }
 }

@@ -40,7 +40,11 @@ export function CommandPalette() {
           { theme: command.theme },
           {
             onError: (error) =>
-              notifications.show({ color: 'red', title: 'Theme not changed', message: describeError(error) }),
+              notifications.show({
+                color: 'red',
+                title: 'Theme not changed',
+                message: describeError(error),
+              }),
           },
         ),
     })),

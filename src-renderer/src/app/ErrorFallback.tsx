@@ -8,7 +8,8 @@ function detailsOf(error: unknown): string {
   const lines = [`Time: ${new Date().toISOString()}`, `Location: ${window.location.href}`]
   if (error instanceof TierlineError) {
     lines.push(`Code: ${error.code}`, `Message: ${error.message}`)
-    if (error.details !== undefined) lines.push(`Details: ${JSON.stringify(error.details, null, 2)}`)
+    if (error.details !== undefined)
+      lines.push(`Details: ${JSON.stringify(error.details, null, 2)}`)
   } else if (error instanceof Error) {
     lines.push(`Message: ${error.message}`, `Stack: ${error.stack ?? '(none)'}`)
   } else {

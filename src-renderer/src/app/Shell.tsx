@@ -1,4 +1,15 @@
-import { AppShell, Burger, Group, Kbd, NavLink, ScrollArea, Skeleton, Text, Title, UnstyledButton } from '@mantine/core'
+import {
+  AppShell,
+  Burger,
+  Group,
+  Kbd,
+  NavLink,
+  ScrollArea,
+  Skeleton,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { spotlight } from '@mantine/spotlight'
 import { IconSearch } from '@tabler/icons-react'
@@ -26,7 +37,10 @@ export function Shell() {
   const [navbarOpen, { toggle }] = useDisclosure()
   const pathname = useRouterState({ select: (state) => state.location.pathname })
   const navigate = useNavigate()
-  const followMenu = useCallback((event: NavigateEvent) => void navigate({ to: event.to }), [navigate])
+  const followMenu = useCallback(
+    (event: NavigateEvent) => void navigate({ to: event.to }),
+    [navigate],
+  )
   useSubscription('app.navigate', followMenu)
 
   return (
@@ -38,7 +52,13 @@ export function Shell() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={navbarOpen} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Burger
+              opened={navbarOpen}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+            />
             <Title order={1} size="h4">
               Tierline
             </Title>

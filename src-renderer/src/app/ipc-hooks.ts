@@ -45,7 +45,10 @@ export function useMutate<C extends MutationChannel>(
   })
 }
 
-export function useSubscription<T extends Topic>(topic: T, listener: (payload: PayloadOf<T>) => void): void {
+export function useSubscription<T extends Topic>(
+  topic: T,
+  listener: (payload: PayloadOf<T>) => void,
+): void {
   useEffect(() => window.tierline.subscribe(topic, listener), [topic, listener])
 }
 

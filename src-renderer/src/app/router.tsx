@@ -41,7 +41,11 @@ const indexRoute = createRoute({
   },
 })
 
-const settingsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'settings', component: SettingsPage })
+const settingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'settings',
+  component: SettingsPage,
+})
 const settingsIndexRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: '/',
@@ -54,8 +58,16 @@ const appearanceRoute = createRoute({
   path: 'appearance',
   component: AppearanceSection,
 })
-const dataRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'data', component: DataSection })
-const aboutRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'about', component: AboutSection })
+const dataRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'data',
+  component: DataSection,
+})
+const aboutRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'about',
+  component: AboutSection,
+})
 
 const routeTree = rootRoute.addChildren([
   indexRoute,

@@ -6,7 +6,10 @@ import type { ClientMessage, ServerMessage } from './bridge-protocol'
  * `window.tierline` over a WebSocket to the Node host. It must be self-contained: Playwright
  * serialises this function's source, so it may use nothing from its module but types.
  */
-export function installTierlineBridge(options: { readonly url: string; readonly token: string }): void {
+export function installTierlineBridge(options: {
+  readonly url: string
+  readonly token: string
+}): void {
   const pending = new Map<number, (result: unknown) => void>()
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   const outbox: ClientMessage[] = []
@@ -18,7 +21,9 @@ export function installTierlineBridge(options: { readonly url: string; readonly 
     if (ready) socket.send(JSON.stringify(message))
     else outbox.push(message)
   }
-  socket.addEventListener('open', () => socket.send(JSON.stringify({ type: 'hello', token: options.token })))
+  socket.addEventListener('open', () =>
+    socket.send(JSON.stringify({ type: 'hello', token: options.token })),
+  )
   socket.addEventListener('message', (event) => {
     const message = JSON.parse(String(event.data)) as ServerMessage
     if (message.type === 'ready') {
@@ -34,7 +39,10 @@ export function installTierlineBridge(options: { readonly url: string; readonly 
   socket.addEventListener('close', () => {
     // Fail every outstanding call the way the app's IPC would: as a typed error, not a hang.
     for (const [id, resolve] of pending) {
-      resolve({ ok: false, error: { code: 'internal', message: 'The Tierline test host went away.' } })
+      resolve({
+        ok: false,
+        error: { code: 'internal', message: 'The Tierline test host went away.' },
+      })
       pending.delete(id)
     }
   })

@@ -3,7 +3,12 @@ import type { IpcResult } from '@shared/ipc/result'
 /** Messages between the test bridge's page script and its Node host, over one WebSocket. */
 export type ClientMessage =
   | { readonly type: 'hello'; readonly token: string }
-  | { readonly type: 'invoke'; readonly id: number; readonly channel: string; readonly input?: unknown }
+  | {
+      readonly type: 'invoke'
+      readonly id: number
+      readonly channel: string
+      readonly input?: unknown
+    }
 
 export type ServerMessage =
   | { readonly type: 'ready' }

@@ -6,7 +6,12 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { assetHeaders, resolveAsset } from '../../../src-main/services/app-assets/app-assets'
 import type { Logger } from '../../../src-main/services/log/logger'
 import { createMainServices, type MainServices } from '../../../src-main/services/main-services'
-import { BRIDGE_PATH, UNAUTHORISED_CLOSE, type ClientMessage, type ServerMessage } from './bridge-protocol'
+import {
+  BRIDGE_PATH,
+  UNAUTHORISED_CLOSE,
+  type ClientMessage,
+  type ServerMessage,
+} from './bridge-protocol'
 
 export interface TestBridge {
   /** Page URL of the app, served from the built renderer with the production CSP. */

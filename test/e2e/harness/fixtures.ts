@@ -5,8 +5,9 @@ import { installTierlineBridge } from './bridge-client'
 import { startTestBridge, type TestBridge } from './bridge-server'
 
 const projectRoot = resolve(import.meta.dirname, '../../..')
-const version = (JSON.parse(readFileSync(resolve(projectRoot, 'package.json'), 'utf8')) as { version: string })
-  .version
+const version = (
+  JSON.parse(readFileSync(resolve(projectRoot, 'package.json'), 'utf8')) as { version: string }
+).version
 
 export const rendererRoot = resolve(projectRoot, 'out/renderer')
 
@@ -16,7 +17,11 @@ export const rendererRoot = resolve(projectRoot, 'out/renderer')
  */
 export const test = base.extend<{ bridge: TestBridge; app: Page }>({
   bridge: async ({}, use, testInfo) => {
-    const bridge = await startTestBridge({ dataRoot: testInfo.outputPath('data'), rendererRoot, version })
+    const bridge = await startTestBridge({
+      dataRoot: testInfo.outputPath('data'),
+      rendererRoot,
+      version,
+    })
     await use(bridge)
     await bridge.close()
   },

@@ -37,7 +37,10 @@ export function AppearanceSection() {
               <SegmentedControl
                 aria-labelledby="density-label"
                 value={current.density}
-                data={densitySchema.options.map((value) => ({ value, label: densityLabels[value] }))}
+                data={densitySchema.options.map((value) => ({
+                  value,
+                  label: densityLabels[value],
+                }))}
                 onChange={(value) => save({ density: densitySchema.parse(value) })}
               />
             </Stack>

@@ -1,4 +1,16 @@
-import { ActionIcon, Badge, Button, Card, CopyButton, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core'
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  CopyButton,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconCheck, IconCopy, IconFolderOpen } from '@tabler/icons-react'
 import type { AppInfo } from '@shared/app/app-info'
@@ -47,7 +59,11 @@ function DatabaseStatusRows({ info, locale }: { readonly info: AppInfo; readonly
       </Table.Tr>
     )
   }
-  const size = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 })
+  const size = new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: 'kilobyte',
+    maximumFractionDigits: 1,
+  })
   return (
     <>
       <Table.Tr>

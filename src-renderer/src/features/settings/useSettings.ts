@@ -10,7 +10,11 @@ export function useSettings() {
   const save = (patch: SettingsPatch) =>
     mutation.mutate(patch, {
       onError: (error) =>
-        notifications.show({ color: 'red', title: 'Settings not saved', message: describeError(error) }),
+        notifications.show({
+          color: 'red',
+          title: 'Settings not saved',
+          message: describeError(error),
+        }),
     })
   return { settings, save, saving: mutation.isPending }
 }
