@@ -37,9 +37,9 @@ test('Electron smoke: the built app opens its window and answers app.info', asyn
     env: { ...process.env, TIERLINE_DATA_ROOT: testInfo.outputPath('electron-data') },
   })
   try {
-    const window = await app.firstWindow()
-    await expect(window.getByRole('heading', { name: 'Tierline', level: 1 })).toBeVisible()
-    const info = await window.evaluate(() => window.tierline.invoke('app.info'))
+    const page = await app.firstWindow()
+    await expect(page.getByRole('heading', { name: 'Tierline', level: 1 })).toBeVisible()
+    const info = await page.evaluate(() => window.tierline.invoke('app.info'))
     expect(info).toMatchObject({ ok: true, value: { database: { state: 'ready' } } })
     expect(info.ok && info.value.runtime.electron).toBeTruthy()
   } finally {
