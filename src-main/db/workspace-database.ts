@@ -1,21 +1,15 @@
 import Database from 'better-sqlite3'
 import { statSync } from 'node:fs'
-import { join } from 'node:path'
-import type { DatabaseStatus } from '@shared/app/app-info'
-
-export const DATABASE_FILE = 'tierline.sqlite'
-
-export interface WorkspaceDatabase {
-  status(): DatabaseStatus
-  close(): void
-}
+import type { OpenedDatabase } from '../services/workspace/workspace-manager'
 
 /**
- * Opens the workspace's SQLite file in WAL mode. A file that is not a database (or is damaged)
+ * Opens a workspace's SQLite file in WAL mode. A file that is not a database (or is damaged)
  * is reported as an error status and left exactly as it was: nothing here ever recreates it.
  */
-export function openWorkspaceDatabase(folder: string, nativeBinding?: string): WorkspaceDatabase {
-  const file = join(folder, DATABASE_FILE)
+export async function openWorkspaceDatabase(
+  file: string,
+  nativeBinding?: string,
+): Promise<OpenedDatabase> {
   let db: Database.Database | undefined
   let failure: string | undefined
   try {
@@ -43,7 +37,8 @@ export function openWorkspaceDatabase(folder: string, nativeBinding?: string): W
         schemaVersion: Number(db.pragma('user_version', { simple: true })),
       }
     },
-    close() {
+    connection: () => (failure === undefined ? db : undefined),
+    async close() {
       db?.close()
       db = undefined
     },

@@ -6,7 +6,12 @@ import { createRouter, type Router } from './ipc/router'
 import { createConsoleLogger, type Logger } from './log/logger'
 import { settingsHandlers } from './settings/handlers'
 import { openSettingsStore, type SettingsStore } from './settings/settings-store'
-import { ensureWorkspace } from './workspace/workspace-folder'
+import { workspaceHandlers } from './workspace/handlers'
+import {
+  createWorkspaceManager,
+  type OpenedDatabase,
+  type WorkspaceManager,
+} from './workspace/workspace-manager'
 
 export interface MainServicesOptions {
   /** Root of everything Tierline stores: Electron's userData path in the app. */
@@ -22,6 +27,7 @@ export interface MainServices {
   readonly router: Router
   readonly events: EventBus
   readonly settings: SettingsStore
+  readonly workspaces: WorkspaceManager<OpenedDatabase>
   close(): Promise<void>
 }
 
@@ -34,19 +40,27 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   await mkdir(options.dataRoot, { recursive: true })
   const events = createEventBus()
   const settings = await openSettingsStore({ dataRoot: options.dataRoot, events, log })
-  const workspace = await ensureWorkspace(options.dataRoot)
-  const database = openWorkspaceDatabase(workspace.folder, options.sqliteNativeBinding)
+  const workspaces = createWorkspaceManager({
+    dataRoot: options.dataRoot,
+    events,
+    log,
+    openDatabase: (_record, file) => openWorkspaceDatabase(file, options.sqliteNativeBinding),
+    ...(options.sqliteNativeBinding === undefined
+      ? {}
+      : { sqliteNativeBinding: options.sqliteNativeBinding }),
+  })
+  await workspaces.start()
 
   const router = createRouter(
     {
       ...appHandlers({
         host: options.host,
         dataRoot: options.dataRoot,
-        workspace,
-        database,
+        active: workspaces.active,
         desktop: options.desktop,
       }),
       ...settingsHandlers(settings),
+      ...workspaceHandlers(workspaces),
     },
     log,
   )
@@ -55,8 +69,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     router,
     events,
     settings,
-    async close() {
-      database.close()
-    },
+    workspaces,
+    close: () => workspaces.close(),
   }
 }

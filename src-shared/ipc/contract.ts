@@ -1,6 +1,17 @@
 import { z } from 'zod'
 import type { AppInfo } from '../app/app-info'
 import { settingsPatchSchema, type Settings } from '../settings/settings'
+import {
+  createWorkspaceInput,
+  deleteWorkspaceInput,
+  renameWorkspaceInput,
+  restoreWorkspaceInput,
+  workspaceRefInput,
+  type BackupInfo,
+  type WorkspaceListItem,
+  type WorkspaceProgressEvent,
+} from '../workspace/workspace'
+import type { WorkspaceSummary } from '../app/app-info'
 
 /**
  * Collections whose changes main announces as `changed:<collection>` events. Queries name the
@@ -79,6 +90,42 @@ export const contract = {
     input: settingsPatchSchema,
     output: returns<Settings>(),
   },
+  'workspaces.list': {
+    kind: 'query',
+    input: noInput,
+    output: returns<readonly WorkspaceListItem[]>(),
+    reads: ['workspace'],
+  },
+  'workspaces.create': {
+    kind: 'mutation',
+    input: createWorkspaceInput,
+    output: returns<WorkspaceSummary>(),
+  },
+  'workspaces.open': {
+    kind: 'mutation',
+    input: workspaceRefInput,
+    output: returns<WorkspaceSummary>(),
+  },
+  'workspaces.rename': {
+    kind: 'mutation',
+    input: renameWorkspaceInput,
+    output: returns<WorkspaceSummary>(),
+  },
+  'workspaces.delete': { kind: 'mutation', input: deleteWorkspaceInput, output: returns<null>() },
+  'workspaces.backup': { kind: 'mutation', input: noInput, output: returns<BackupInfo>() },
+  'workspaces.backups': {
+    kind: 'query',
+    input: workspaceRefInput,
+    output: returns<readonly BackupInfo[]>(),
+    reads: ['workspace'],
+  },
+  'workspaces.restore': {
+    kind: 'mutation',
+    input: restoreWorkspaceInput,
+    output: returns<{ readonly movedAside: string }>(),
+  },
+  /** Long workspace work (demo loading, backup, restore) reports its progress here. */
+  'workspaces.progress': { kind: 'subscription', payload: returns<WorkspaceProgressEvent>() },
   /** Main asks the renderer to show a route (application menu, second instance). */
   'app.navigate': { kind: 'subscription', payload: returns<NavigateEvent>() },
   ...changedTopics,

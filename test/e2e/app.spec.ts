@@ -7,7 +7,7 @@ const readSettingsFile = async (dataRoot: string) =>
 
 test('the app loads with its shell, workspace name and sync status', async ({ app }) => {
   await expect(app.getByRole('heading', { name: 'Tierline', level: 1 })).toBeVisible()
-  await expect(app.getByTestId('workspace-name')).toHaveText('My workspace')
+  await expect(app.getByTestId('workspace-name')).toHaveText('Demo book')
   await expect(app.getByTestId('sync-status')).toHaveText('Local only')
   await expect(app.getByRole('heading', { name: 'Appearance' })).toBeVisible()
 })
@@ -16,15 +16,12 @@ test('the navigation bar reaches every settings screen', async ({ app, bridge })
   const nav = app.getByRole('navigation', { name: 'Main navigation' })
   await nav.getByRole('link', { name: 'Data' }).click()
   await expect(app).toHaveURL(/#\/settings\/data$/)
-  await expect(app.getByTestId('path-workspace folder')).toHaveText(
-    join(bridge.dataRoot, 'workspaces', 'default'),
-  )
+  const folder = bridge.services.workspaces.active().record.folder
+  await expect(app.getByTestId('path-workspace folder')).toHaveText(folder)
   await expect(app.getByTestId('database-state')).toHaveText('Ready')
 
   await app.getByRole('button', { name: 'Show workspace folder' }).click()
-  await expect
-    .poll(() => bridge.openedPaths)
-    .toEqual([join(bridge.dataRoot, 'workspaces', 'default')])
+  await expect.poll(() => bridge.openedPaths).toEqual([folder])
 
   await nav.getByRole('link', { name: 'About' }).click()
   const packageJson = JSON.parse(await readFile('package.json', 'utf8')) as { version: string }

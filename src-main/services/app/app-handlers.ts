@@ -1,6 +1,6 @@
-import type { AppInfo, WorkspaceSummary } from '@shared/app/app-info'
-import type { WorkspaceDatabase } from '../../db/workspace-database'
+import type { AppInfo } from '@shared/app/app-info'
 import type { HandlerMap } from '../ipc/router'
+import type { ActiveWorkspace, OpenedDatabase } from '../workspace/workspace-manager'
 
 /** What the host (Electron, or the plain-Node test bridge) tells the services about itself. */
 export interface HostInfo {
@@ -17,24 +17,27 @@ export interface DesktopPort {
 export function appHandlers(context: {
   readonly host: HostInfo
   readonly dataRoot: string
-  readonly workspace: WorkspaceSummary
-  readonly database: WorkspaceDatabase
+  readonly active: () => ActiveWorkspace<OpenedDatabase>
   readonly desktop: DesktopPort
 }) {
   return {
-    'app.info': (): AppInfo => ({
-      name: context.host.name,
-      version: context.host.version,
-      platform: process.platform,
-      arch: process.arch,
-      runtime: context.host.runtime,
-      dataRoot: context.dataRoot,
-      workspace: context.workspace,
-      database: context.database.status(),
-    }),
+    'app.info': (): AppInfo => {
+      const { record, database } = context.active()
+      return {
+        name: context.host.name,
+        version: context.host.version,
+        platform: process.platform,
+        arch: process.arch,
+        runtime: context.host.runtime,
+        dataRoot: context.dataRoot,
+        workspace: { id: record.id, name: record.name, folder: record.folder },
+        database: database.status(),
+      }
+    },
     'app.revealDataFolder': async () => {
-      await context.desktop.openPath(context.workspace.folder)
-      return { opened: context.workspace.folder }
+      const { folder } = context.active().record
+      await context.desktop.openPath(folder)
+      return { opened: folder }
     },
   } satisfies Partial<HandlerMap>
 }

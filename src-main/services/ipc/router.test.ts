@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { contract, isInvokeChannel } from '@shared/ipc/contract'
 import { TierlineError } from '@shared/ipc/errors'
 import { recordingLogger } from '../../../test/fixtures/recording-logger'
 import { tempDir } from '../../../test/fixtures/temp-dir'
@@ -111,11 +112,7 @@ describe('IPC router over the real services', () => {
       value: {
         version: '1.2.3',
         dataRoot,
-        workspace: {
-          id: 'default',
-          name: 'My workspace',
-          folder: join(dataRoot, 'workspaces', 'default'),
-        },
+        workspace: { name: 'Demo book', folder: expect.stringContaining(join(dataRoot, 'workspaces')) },
         database: { state: 'ready', journalMode: 'wal', schemaVersion: 0 },
       },
     })
@@ -123,13 +120,17 @@ describe('IPC router over the real services', () => {
 })
 
 describe('IPC router error mapping', () => {
-  const baseHandlers: Omit<HandlerMap, 'settings.get'> = {
-    'app.info': () => {
-      throw new Error('unreachable')
-    },
-    'app.revealDataFolder': async () => ({ opened: '/' }),
-    'settings.set': async () => ({ theme: 'light', locale: 'en-US', density: 'compact' }),
-  }
+  // Every channel fails loudly unless a test gives it a handler: only the router is under test.
+  const baseHandlers = Object.fromEntries(
+    Object.keys(contract)
+      .filter(isInvokeChannel)
+      .map((channel) => [
+        channel,
+        () => {
+          throw new Error(`${channel} is not part of this test`)
+        },
+      ]),
+  ) as unknown as HandlerMap
 
   it('passes typed service errors through unchanged', async () => {
     const router = createRouter(

@@ -5,7 +5,6 @@ import {
   Kbd,
   NavLink,
   ScrollArea,
-  Skeleton,
   Text,
   Title,
   UnstyledButton,
@@ -18,20 +17,12 @@ import { useCallback } from 'react'
 import { ErrorBoundary } from 'react-error-boundary'
 import type { NavigateEvent } from '@shared/ipc/contract'
 import { SyncStatus } from '../components/SyncStatus'
+import { DatabaseProblemBanner } from '../features/workspaces/DatabaseProblemBanner'
+import { WorkspaceSwitcher } from '../features/workspaces/WorkspaceSwitcher'
 import { CommandPalette } from './CommandPalette'
 import { ErrorFallback } from './ErrorFallback'
-import { useInvoke, useSubscription } from './ipc-hooks'
+import { useSubscription } from './ipc-hooks'
 import { navigation } from './navigation'
-
-function WorkspaceName() {
-  const info = useInvoke('app.info')
-  if (info.isPending) return <Skeleton height={18} width={140} />
-  return (
-    <Text fw={600} data-testid="workspace-name">
-      {info.data?.workspace.name ?? 'Workspace unavailable'}
-    </Text>
-  )
-}
 
 export function Shell() {
   const [navbarOpen, { toggle }] = useDisclosure()
@@ -65,7 +56,7 @@ export function Shell() {
             <Text c="dimmed" aria-hidden>
               /
             </Text>
-            <WorkspaceName />
+            <WorkspaceSwitcher />
           </Group>
           <Group gap="sm" wrap="nowrap">
             <UnstyledButton onClick={() => spotlight.open()} aria-label="Open command palette">
@@ -101,6 +92,7 @@ export function Shell() {
 
       <AppShell.Main>
         <ErrorBoundary FallbackComponent={ErrorFallback} resetKeys={[pathname]}>
+          <DatabaseProblemBanner />
           <Outlet />
         </ErrorBoundary>
       </AppShell.Main>

@@ -1,4 +1,10 @@
-import { IconDatabase, IconInfoCircle, IconPalette, type Icon } from '@tabler/icons-react'
+import {
+  IconBriefcase,
+  IconDatabase,
+  IconInfoCircle,
+  IconPalette,
+  type Icon,
+} from '@tabler/icons-react'
 
 export interface NavigationItem {
   readonly to: string
@@ -22,6 +28,12 @@ export const navigation: readonly NavigationSection[] = [
         label: 'Appearance',
         description: 'Colour scheme, density and language',
         icon: IconPalette,
+      },
+      {
+        to: '/settings/workspaces',
+        label: 'Workspaces',
+        description: 'Create, switch, rename, delete, back up and restore workspaces',
+        icon: IconBriefcase,
       },
       {
         to: '/settings/data',

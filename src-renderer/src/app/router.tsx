@@ -11,6 +11,7 @@ import { AboutSection } from '../features/settings/AboutSection'
 import { AppearanceSection } from '../features/settings/AppearanceSection'
 import { DataSection } from '../features/settings/DataSection'
 import { SettingsPage } from '../features/settings/SettingsPage'
+import { WorkspacesSection } from '../features/workspaces/WorkspacesSection'
 import { ErrorFallback } from './ErrorFallback'
 import { Shell } from './Shell'
 
@@ -58,6 +59,11 @@ const appearanceRoute = createRoute({
   path: 'appearance',
   component: AppearanceSection,
 })
+const workspacesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'workspaces',
+  component: WorkspacesSection,
+})
 const dataRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: 'data',
@@ -71,7 +77,13 @@ const aboutRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
-  settingsRoute.addChildren([settingsIndexRoute, appearanceRoute, dataRoute, aboutRoute]),
+  settingsRoute.addChildren([
+    settingsIndexRoute,
+    appearanceRoute,
+    workspacesRoute,
+    dataRoute,
+    aboutRoute,
+  ]),
 ])
 
 /** Hash history: the app is one document on a custom protocol, so paths never reach the disk. */
