@@ -12,6 +12,7 @@ const chromium = [process.env['TIERLINE_CHROMIUM'], '/usr/bin/chromium'].find(
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
+  globalSetup: './test/e2e/harness/global-setup.ts',
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 1,

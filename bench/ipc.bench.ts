@@ -16,7 +16,9 @@ export async function run(): Promise<Record<string, unknown>> {
       host: { name: 'Tierline', version: 'bench', runtime: { node: process.versions.node } },
       desktop: { openPath: async () => undefined },
       log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      demoBook: { accounts: 3, tickets: 20 },
     })
+    await services.ready
     const operations = 20_000
     const direct = await timePerOperation(() => services.settings.get(), { operations })
     const routed = await timePerOperation(

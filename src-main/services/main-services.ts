@@ -1,17 +1,18 @@
 import { mkdir } from 'node:fs/promises'
-import { openWorkspaceDatabase } from '../db/workspace-database'
+import { loadDemoBook } from '../db/demo-loader'
+import { openWorkspaceStore, type WorkspaceStore } from '../db/workspace-store'
+import { changedTopic } from '@shared/ipc/contract'
+import { createAccountsRepository } from './accounts/accounts-repository'
+import { accountHandlers } from './accounts/handlers'
 import { appHandlers, type DesktopPort, type HostInfo } from './app/app-handlers'
 import { createEventBus, type EventBus } from './events/event-bus'
+import type { DemoBookOptions } from '../db/seed/options'
 import { createRouter, type Router } from './ipc/router'
 import { createConsoleLogger, type Logger } from './log/logger'
 import { settingsHandlers } from './settings/handlers'
 import { openSettingsStore, type SettingsStore } from './settings/settings-store'
 import { workspaceHandlers } from './workspace/handlers'
-import {
-  createWorkspaceManager,
-  type OpenedDatabase,
-  type WorkspaceManager,
-} from './workspace/workspace-manager'
+import { createWorkspaceManager, type WorkspaceManager } from './workspace/workspace-manager'
 
 export interface MainServicesOptions {
   /** Root of everything Tierline stores: Electron's userData path in the app. */
@@ -21,13 +22,17 @@ export interface MainServicesOptions {
   /** Electron-ABI build of better-sqlite3; undefined in plain Node. */
   readonly sqliteNativeBinding?: string
   readonly log?: Logger
+  /** Size and seed of the demo book a new machine starts with (tests use a small one). */
+  readonly demoBook?: DemoBookOptions
 }
 
 export interface MainServices {
   readonly router: Router
   readonly events: EventBus
   readonly settings: SettingsStore
-  readonly workspaces: WorkspaceManager<OpenedDatabase>
+  readonly workspaces: WorkspaceManager<WorkspaceStore>
+  /** Settles when the first workspace is open (or failed to open, which is logged). */
+  readonly ready: Promise<void>
   close(): Promise<void>
 }
 
@@ -44,23 +49,43 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     dataRoot: options.dataRoot,
     events,
     log,
-    openDatabase: (_record, file) => openWorkspaceDatabase(file, options.sqliteNativeBinding),
+    openDatabase: (_record, file) =>
+      openWorkspaceStore({
+        file,
+        log,
+        ...(options.sqliteNativeBinding === undefined
+          ? {}
+          : { nativeBinding: options.sqliteNativeBinding }),
+        onChange: (changed) => {
+          for (const collection of changed) events.publish(changedTopic(collection), { collection })
+        },
+      }),
+    populate: ({ database }, progress) =>
+      loadDemoBook(database.rx(), options.demoBook ?? {}, progress).then(() => undefined),
     ...(options.sqliteNativeBinding === undefined
       ? {}
       : { sqliteNativeBinding: options.sqliteNativeBinding }),
   })
-  await workspaces.start()
+  // The window opens while a new machine's demo book loads; calls wait for it, and the
+  // renderer shows the progress events meanwhile.
+  const ready = workspaces.start().then(
+    () => undefined,
+    (error: unknown) => log.error('no workspace could be opened', { error: String(error) }),
+  )
 
   const router = createRouter(
     {
       ...appHandlers({
         host: options.host,
         dataRoot: options.dataRoot,
-        active: workspaces.active,
+        active: workspaces.current,
         desktop: options.desktop,
       }),
       ...settingsHandlers(settings),
       ...workspaceHandlers(workspaces),
+      ...accountHandlers(
+        createAccountsRepository(async () => (await workspaces.current()).database.rx()),
+      ),
     },
     log,
   )
@@ -70,6 +95,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     events,
     settings,
     workspaces,
+    ready,
     close: () => workspaces.close(),
   }
 }

@@ -1,5 +1,15 @@
 import { z } from 'zod'
+import {
+  accountListInput,
+  accountRefInput,
+  accountTicketsInput,
+  type AccountDetail,
+  type AccountFilterOptions,
+  type AccountPage,
+  type TicketPage,
+} from '../accounts/account-queries'
 import type { AppInfo } from '../app/app-info'
+import { collectionNames, type CollectionName as ModelCollectionName } from '../model/registry'
 import { settingsPatchSchema, type Settings } from '../settings/settings'
 import {
   createWorkspaceInput,
@@ -14,11 +24,12 @@ import {
 import type { WorkspaceSummary } from '../app/app-info'
 
 /**
- * Collections whose changes main announces as `changed:<collection>` events. Queries name the
+ * Collections whose changes main announces as `changed:<collection>` events: the workspace
+ * database's collections, plus the app settings file and the workspace list. Queries name the
  * collections they read, so the renderer knows exactly which cached answers to refetch.
  */
-export const collections = ['settings', 'workspace'] as const
-export type CollectionName = (typeof collections)[number]
+export type CollectionName = 'settings' | 'workspace' | ModelCollectionName
+export const collections: readonly CollectionName[] = ['settings', 'workspace', ...collectionNames]
 
 /** Phantom marker carrying a TypeScript type through a runtime object. */
 export interface Returns<T> {
@@ -123,6 +134,30 @@ export const contract = {
     kind: 'mutation',
     input: restoreWorkspaceInput,
     output: returns<{ readonly movedAside: string }>(),
+  },
+  'accounts.list': {
+    kind: 'query',
+    input: accountListInput,
+    output: returns<AccountPage>(),
+    reads: ['accounts', 'tiers', 'users'],
+  },
+  'accounts.filterOptions': {
+    kind: 'query',
+    input: noInput,
+    output: returns<AccountFilterOptions>(),
+    reads: ['tiers', 'users'],
+  },
+  'accounts.get': {
+    kind: 'query',
+    input: accountRefInput,
+    output: returns<AccountDetail>(),
+    reads: ['accounts', 'contacts', 'usageSnapshots', 'tickets', 'tiers', 'users'],
+  },
+  'tickets.listByAccount': {
+    kind: 'query',
+    input: accountTicketsInput,
+    output: returns<TicketPage>(),
+    reads: ['tickets'],
   },
   /** Long workspace work (demo loading, backup, restore) reports its progress here. */
   'workspaces.progress': { kind: 'subscription', payload: returns<WorkspaceProgressEvent>() },

@@ -1,10 +1,8 @@
 import { z } from 'zod'
 
-export const workspaceIdSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, {
-    message: 'must be a workspace id (lower-case letters, digits and dashes)',
-  })
+export const workspaceIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, {
+  message: 'must be a workspace id (lower-case letters, digits and dashes)',
+})
 
 // Names become folder-independent labels, so anything printable goes; control characters would
 // break file dialogs and logs.

@@ -17,12 +17,12 @@ export interface DesktopPort {
 export function appHandlers(context: {
   readonly host: HostInfo
   readonly dataRoot: string
-  readonly active: () => ActiveWorkspace<OpenedDatabase>
+  readonly active: () => Promise<ActiveWorkspace<OpenedDatabase>>
   readonly desktop: DesktopPort
 }) {
   return {
-    'app.info': (): AppInfo => {
-      const { record, database } = context.active()
+    'app.info': async (): Promise<AppInfo> => {
+      const { record, database } = await context.active()
       return {
         name: context.host.name,
         version: context.host.version,
@@ -35,7 +35,7 @@ export function appHandlers(context: {
       }
     },
     'app.revealDataFolder': async () => {
-      const { folder } = context.active().record
+      const { folder } = (await context.active()).record
       await context.desktop.openPath(folder)
       return { opened: folder }
     },

@@ -18,7 +18,9 @@ async function servicesOnDisk() {
     host: { name: 'Tierline', version: '1.2.3', runtime: { node: process.versions.node } },
     desktop: { openPath: async () => undefined },
     log,
+    demoBook: { accounts: 3, tickets: 20 },
   })
+  await services.ready
   const settingsFile = join(dataRoot, 'settings.json')
   return {
     dataRoot,
@@ -112,7 +114,10 @@ describe('IPC router over the real services', () => {
       value: {
         version: '1.2.3',
         dataRoot,
-        workspace: { name: 'Demo book', folder: expect.stringContaining(join(dataRoot, 'workspaces')) },
+        workspace: {
+          name: 'Demo book',
+          folder: expect.stringContaining(join(dataRoot, 'workspaces')),
+        },
         database: { state: 'ready', journalMode: 'wal', schemaVersion: 0 },
       },
     })

@@ -3,10 +3,11 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { recordingLogger } from '../../../test/fixtures/recording-logger'
 import { tempDir } from '../../../test/fixtures/temp-dir'
-import { openWorkspaceDatabase } from '../../db/workspace-database'
+import { exampleDocuments, exampleId } from '@shared/model/examples'
+import { openWorkspaceStore, type WorkspaceStore } from '../../db/workspace-store'
 import { createEventBus } from '../events/event-bus'
 import { BACKUPS_DIR } from './workspace-backup'
-import { createWorkspaceManager, DATABASE_FILE, type OpenedDatabase } from './workspace-manager'
+import { createWorkspaceManager, DATABASE_FILE } from './workspace-manager'
 
 async function managerOnDisk(dataRoot?: string) {
   const root = dataRoot ?? (await tempDir())
@@ -15,30 +16,46 @@ async function managerOnDisk(dataRoot?: string) {
   events.subscribe((topic) => topics.push(topic))
   let clock = Date.parse('2026-11-25T10:00:00Z')
   const populated: string[] = []
-  const manager = createWorkspaceManager<OpenedDatabase>({
+  const manager = createWorkspaceManager<WorkspaceStore>({
     dataRoot: root,
     events,
     log: recordingLogger(),
     now: () => new Date((clock += 1000)),
-    openDatabase: (_record, file) => openWorkspaceDatabase(file),
+    openDatabase: (_record, file) =>
+      openWorkspaceStore({ file, log: recordingLogger(), onChange: () => undefined }),
     populate: async ({ record, database }, progress) => {
       populated.push(record.name)
-      database
-        .connection()
-        ?.exec("create table notes (body text); insert into notes values ('demo')")
+      await addUser(database, 'Demo user')
       progress(1, 1, 'Loaded')
     },
   })
   return { manager, dataRoot: root, topics, populated }
 }
 
-const notes = (manager: { active(): { database: OpenedDatabase } }) =>
-  manager
-    .active()
-    .database.connection()
-    ?.prepare('select body from notes order by rowid')
-    .pluck()
-    .all()
+const template = exampleDocuments.users[0]
+let nextUser = 900
+
+/** Writes a user through RxDB: a real document in the workspace's database. */
+async function addUser(database: WorkspaceStore, name: string): Promise<void> {
+  if (template === undefined) throw new Error('no example user')
+  await database.rx().users.insert({
+    ...template,
+    id: exampleId(nextUser++),
+    name,
+    email: `${nextUser}@example.test`,
+  })
+}
+
+/** The names of the users stored in a workspace, in name order. */
+async function userNames(database: WorkspaceStore): Promise<string[]> {
+  const users = await database
+    .rx()
+    .users.find({ sort: [{ name: 'asc' }] })
+    .exec()
+  return users.map((user) => user.name)
+}
+const notes = (manager: { active(): { database: WorkspaceStore } }) =>
+  userNames(manager.active().database)
 
 describe('workspace manager', () => {
   it('creates and fills a demo workspace on a new machine, then reopens it on the next start', async () => {
@@ -47,7 +64,7 @@ describe('workspace manager', () => {
     expect(demo.record).toMatchObject({ name: 'Demo book', content: 'demo' })
     expect(first.populated).toEqual(['Demo book'])
     expect(first.topics).toContain('workspaces.progress')
-    expect(notes(first.manager)).toEqual(['demo'])
+    expect(await notes(first.manager)).toEqual(['Demo user'])
     await first.manager.close()
 
     const second = await managerOnDisk(first.dataRoot)
@@ -96,14 +113,18 @@ describe('workspace manager', () => {
     })
     expect(await manager.backups(record.id)).toEqual([backup])
 
-    manager.active().database.connection()?.exec("insert into notes values ('after the backup')")
-    expect(notes(manager)).toEqual(['demo', 'after the backup'])
+    await addUser(manager.active().database, 'Added after the backup')
+    expect(await notes(manager)).toEqual(['Added after the backup', 'Demo user'])
 
     const { movedAside } = await manager.restore(record.id, backup.id)
-    expect(notes(manager)).toEqual(['demo'])
+    expect(await notes(manager)).toEqual(['Demo user'])
     expect(manager.active().database.status().state).toBe('ready')
-    const aside = await openWorkspaceDatabase(movedAside)
-    expect(aside.connection()?.prepare('select count(*) from notes').pluck().get()).toBe(2)
+    const aside = await openWorkspaceStore({
+      file: movedAside,
+      log: recordingLogger(),
+      onChange: () => undefined,
+    })
+    expect(await userNames(aside)).toEqual(['Added after the backup', 'Demo user'])
     await aside.close()
     await manager.close()
   })
@@ -119,7 +140,7 @@ describe('workspace manager', () => {
     const backup = await manager.backup()
     await writeFile(join(record.folder, BACKUPS_DIR, backup.id), 'garbage that is not SQLite')
     await expect(manager.restore(record.id, backup.id)).rejects.toMatchObject({ code: 'storage' })
-    expect(notes(manager)).toEqual(['demo'])
+    expect(await notes(manager)).toEqual(['Demo user'])
     await manager.close()
   })
 
@@ -141,7 +162,7 @@ describe('workspace manager', () => {
     expect(await readFile(file, 'utf8')).toBe('this is not a database')
 
     const { movedAside } = await second.manager.restore(record.id, backup.id)
-    expect(notes(second.manager)).toEqual(['demo'])
+    expect(await notes(second.manager)).toEqual(['Demo user'])
     expect(await readFile(movedAside, 'utf8')).toBe('this is not a database')
     await second.manager.close()
   })

@@ -133,6 +133,9 @@ export function createWorkspaceManager<D extends OpenedDatabase>(
 
     active: requireActive,
 
+    /** The open workspace once queued work (first start, demo loading, restore) has finished. */
+    current: () => serially(async () => requireActive()),
+
     list: async (): Promise<WorkspaceListItem[]> => {
       const records = await listWorkspaceRecords(options.dataRoot)
       return Promise.all(

@@ -1,4 +1,5 @@
 import {
+  keepPreviousData,
   useMutation,
   useQuery,
   useQueryClient,
@@ -34,6 +35,21 @@ export function useInvoke<C extends QueryChannel>(
   return useQuery<OutputOf<C>, TierlineError>({
     queryKey: queryKeyOf(channel, input[0]),
     queryFn: () => invoke(channel, ...input),
+  })
+}
+
+/**
+ * Like {@link useInvoke}, but keeps showing the previous answer while the next one loads: for
+ * tables whose filters, sort or page change under the user's hands.
+ */
+export function useInvokeKeepingPrevious<C extends QueryChannel>(
+  channel: C,
+  ...input: InputArgs<C>
+): UseQueryResult<OutputOf<C>, TierlineError> {
+  return useQuery<OutputOf<C>, TierlineError>({
+    queryKey: queryKeyOf(channel, input[0]),
+    queryFn: () => invoke(channel, ...input),
+    placeholderData: keepPreviousData,
   })
 }
 

@@ -1,5 +1,6 @@
 import {
   IconBriefcase,
+  IconBuildingStore,
   IconDatabase,
   IconInfoCircle,
   IconPalette,
@@ -20,6 +21,17 @@ export interface NavigationSection {
 
 /** Sections of the navigation bar; the command palette offers the same destinations. */
 export const navigation: readonly NavigationSection[] = [
+  {
+    label: 'Book',
+    items: [
+      {
+        to: '/accounts',
+        label: 'Accounts',
+        description: 'Every account with tier, ARR, health and renewal',
+        icon: IconBuildingStore,
+      },
+    ],
+  },
   {
     label: 'Settings',
     items: [

@@ -7,6 +7,8 @@ import {
   Link,
   redirect,
 } from '@tanstack/react-router'
+import { AccountPage } from '../features/accounts/AccountPage'
+import { AccountsPage } from '../features/accounts/AccountsPage'
 import { AboutSection } from '../features/settings/AboutSection'
 import { AppearanceSection } from '../features/settings/AppearanceSection'
 import { DataSection } from '../features/settings/DataSection'
@@ -33,12 +35,25 @@ const rootRoute = createRootRoute({
   errorComponent: ({ error, reset }) => <ErrorFallback error={error} resetErrorBoundary={reset} />,
 })
 
-// The first screen is Settings until the portfolio exists (#7 makes the portfolio the start).
+// TODO(#7): the portfolio becomes the start screen.
 const indexRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
   beforeLoad: () => {
-    throw redirect({ to: '/settings/appearance' })
+    throw redirect({ to: '/accounts' })
+  },
+})
+const accountsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'accounts',
+  component: AccountsPage,
+})
+const accountRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'accounts/$accountId',
+  component: function AccountRoute() {
+    const { accountId } = accountRoute.useParams()
+    return <AccountPage key={accountId} accountId={accountId} />
   },
 })
 
@@ -77,6 +92,8 @@ const aboutRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
+  accountsRoute,
+  accountRoute,
   settingsRoute.addChildren([
     settingsIndexRoute,
     appearanceRoute,

@@ -53,6 +53,7 @@ export async function startTestBridge(options: {
     desktop: { openPath: async (path) => void openedPaths.push(path) },
     log: quietLogger,
   })
+  await services.ready
 
   const server: Server = createServer((request, response) => {
     const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname

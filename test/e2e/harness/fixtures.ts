@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { installTierlineBridge } from './bridge-client'
 import { startTestBridge, type TestBridge } from './bridge-server'
+import { copyTemplate, TEMPLATE_ENV } from './demo-template'
 
 const projectRoot = resolve(import.meta.dirname, '../../..')
 const version = (
@@ -12,11 +13,14 @@ const version = (
 export const rendererRoot = resolve(projectRoot, 'out/renderer')
 
 /**
- * `bridge`: real main-process services on a fresh data folder for each test.
+ * `bridge`: real main-process services on each test's own copy of the demo book.
  * `page`: Chromium with `window.tierline` wired to that bridge; uncaught page errors fail the test.
  */
 export const test = base.extend<{ bridge: TestBridge; app: Page }>({
   bridge: async ({}, use, testInfo) => {
+    const template = process.env[TEMPLATE_ENV]
+    if (template === undefined) throw new Error('global setup did not prepare the demo book')
+    await copyTemplate(template, testInfo.outputPath('data'))
     const bridge = await startTestBridge({
       dataRoot: testInfo.outputPath('data'),
       rendererRoot,

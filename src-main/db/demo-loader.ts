@@ -1,0 +1,42 @@
+import { TierlineError } from '@shared/ipc/errors'
+import { collectionNames } from '@shared/model/registry'
+import { generateDemoBook } from './seed/demo-book'
+import type { DemoBookOptions } from './seed/options'
+import type { TierlineDatabase } from './workspace-store'
+
+/**
+ * Streams the generated demo book into a workspace database batch by batch, so even the
+ * benchmark-sized book never sits in memory whole. Progress counts finished collections.
+ */
+export async function loadDemoBook(
+  rx: TierlineDatabase,
+  options: DemoBookOptions,
+  progress: (done: number, total: number, message: string) => void = () => undefined,
+): Promise<{ readonly documents: number }> {
+  const total = collectionNames.length
+  let documents = 0
+  let current: string | undefined
+  for (const batch of generateDemoBook(options)) {
+    if (batch.collection !== current) {
+      current = batch.collection
+      progress(collectionNames.indexOf(batch.collection), total, `Writing ${batch.collection}`)
+    }
+    // Each collection's bulkInsert takes its own document type; the batch pairs them up.
+    const collection = rx.collections[batch.collection] as unknown as {
+      bulkInsert(
+        docs: readonly unknown[],
+      ): Promise<{ error: readonly { documentId: string; status: number }[] }>
+    }
+    const result = await collection.bulkInsert(batch.docs)
+    if (result.error.length > 0) {
+      const [first] = result.error
+      throw new TierlineError(
+        'storage',
+        `The demo book could not be written: ${result.error.length} ${batch.collection} rejected (first: ${first?.documentId}, status ${first?.status}).`,
+      )
+    }
+    documents += batch.docs.length
+  }
+  progress(total, total, `Loaded ${documents.toLocaleString('en-US')} records`)
+  return { documents }
+}
