@@ -28,14 +28,18 @@ export function queryKeyOf(channel: QueryChannel, input: unknown): readonly unkn
   return input === undefined ? [channel] : [channel, input]
 }
 
+function invokeQuery<C extends QueryChannel>(channel: C, input: InputArgs<C>) {
+  return {
+    queryKey: queryKeyOf(channel, input[0]),
+    queryFn: () => invoke(channel, ...input),
+  }
+}
+
 export function useInvoke<C extends QueryChannel>(
   channel: C,
   ...input: InputArgs<C>
 ): UseQueryResult<OutputOf<C>, TierlineError> {
-  return useQuery<OutputOf<C>, TierlineError>({
-    queryKey: queryKeyOf(channel, input[0]),
-    queryFn: () => invoke(channel, ...input),
-  })
+  return useQuery<OutputOf<C>, TierlineError>(invokeQuery(channel, input))
 }
 
 /**
@@ -47,8 +51,7 @@ export function useInvokeKeepingPrevious<C extends QueryChannel>(
   ...input: InputArgs<C>
 ): UseQueryResult<OutputOf<C>, TierlineError> {
   return useQuery<OutputOf<C>, TierlineError>({
-    queryKey: queryKeyOf(channel, input[0]),
-    queryFn: () => invoke(channel, ...input),
+    ...invokeQuery(channel, input),
     placeholderData: keepPreviousData,
   })
 }
