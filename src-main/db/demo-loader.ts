@@ -1,6 +1,7 @@
 import { TierlineError } from '@shared/ipc/errors'
 import { collectionNames } from '@shared/model/registry'
 import { generateDemoBook } from './seed/demo-book'
+import { insertDocuments } from './write-documents'
 import type { DemoBookOptions } from './seed/options'
 import type { TierlineDatabase } from './workspace-store'
 
@@ -21,18 +22,12 @@ export async function loadDemoBook(
       current = batch.collection
       progress(collectionNames.indexOf(batch.collection), total, `Writing ${batch.collection}`)
     }
-    // Each collection's bulkInsert takes its own document type; the batch pairs them up.
-    const collection = rx.collections[batch.collection] as unknown as {
-      bulkInsert(
-        docs: readonly unknown[],
-      ): Promise<{ error: readonly { documentId: string; status: number }[] }>
-    }
-    const result = await collection.bulkInsert(batch.docs)
-    if (result.error.length > 0) {
-      const [first] = result.error
+    const report = await insertDocuments(rx, batch.collection, batch.docs)
+    const [first] = report.failures
+    if (first !== undefined) {
       throw new TierlineError(
         'storage',
-        `The demo book could not be written: ${result.error.length} ${batch.collection} rejected (first: ${first?.documentId}, status ${first?.status}).`,
+        `The demo book could not be written: ${report.failures.length} ${batch.collection} refused (row ${first.index}: ${first.error.message}).`,
       )
     }
     documents += batch.docs.length
