@@ -18,6 +18,7 @@ import { ErrorBoundary } from 'react-error-boundary'
 import type { NavigateEvent } from '@shared/ipc/contract'
 import { SyncStatus } from '../components/SyncStatus'
 import { DatabaseProblemBanner } from '../features/workspaces/DatabaseProblemBanner'
+import { WorkspaceLoadingNotice } from '../features/workspaces/WorkspaceLoadingNotice'
 import { WorkspaceSwitcher } from '../features/workspaces/WorkspaceSwitcher'
 import { CommandPalette } from './CommandPalette'
 import { ErrorFallback } from './ErrorFallback'
@@ -92,6 +93,7 @@ export function Shell() {
 
       <AppShell.Main>
         <ErrorBoundary FallbackComponent={ErrorFallback} resetKeys={[pathname]}>
+          <WorkspaceLoadingNotice />
           <DatabaseProblemBanner />
           <Outlet />
         </ErrorBoundary>
