@@ -3,11 +3,17 @@ import { defineConfig } from 'electron-vite'
 import { resolve } from 'node:path'
 
 const alias = { '@shared': resolve(import.meta.dirname, 'src-shared') }
+/**
+ * Build output root: `out/` for the app; TIERLINE_OUT_DIR lets a second build (an end-to-end run
+ * beside a developer's own) write elsewhere without replacing files a running harness serves.
+ */
+const outRoot = resolve(import.meta.dirname, process.env['TIERLINE_OUT_DIR'] ?? 'out')
 
 export default defineConfig({
   main: {
     resolve: { alias },
     build: {
+      outDir: resolve(outRoot, 'main'),
       lib: { entry: resolve(import.meta.dirname, 'src-main/electron/index.ts') },
     },
   },
@@ -15,6 +21,7 @@ export default defineConfig({
     resolve: { alias },
     build: {
       // A sandboxed preload cannot require anything but 'electron': bundle it whole, as CommonJS.
+      outDir: resolve(outRoot, 'preload'),
       externalizeDeps: false,
       lib: { entry: resolve(import.meta.dirname, 'src-preload/index.ts') },
       rollupOptions: {
@@ -28,6 +35,7 @@ export default defineConfig({
     resolve: { alias },
     plugins: [react()],
     build: {
+      outDir: resolve(outRoot, 'renderer'),
       rollupOptions: { input: resolve(import.meta.dirname, 'src-renderer/index.html') },
     },
   },

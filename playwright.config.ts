@@ -9,16 +9,22 @@ const chromium = [process.env['TIERLINE_CHROMIUM'], '/usr/bin/chromium'].find(
   (candidate): candidate is string => candidate !== undefined && existsSync(candidate),
 )
 
+/** A run with its own TIERLINE_OUT_DIR also keeps its own results, so two runs never clean each other's. */
+const resultsRoot = process.env['TIERLINE_OUT_DIR'] ?? '.'
+
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
   globalSetup: './test/e2e/harness/global-setup.ts',
-  outputDir: 'test-results',
+  outputDir: `${resultsRoot}/test-results`,
   fullyParallel: false,
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: `${resultsRoot}/playwright-report` }],
+  ],
   use: {
     browserName: 'chromium',
     headless: true,

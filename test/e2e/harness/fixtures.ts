@@ -10,7 +10,12 @@ const version = (
   JSON.parse(readFileSync(resolve(projectRoot, 'package.json'), 'utf8')) as { version: string }
 ).version
 
-export const rendererRoot = resolve(projectRoot, 'out/renderer')
+/** Same TIERLINE_OUT_DIR as electron.vite.config.ts: the build this run serves. */
+export const rendererRoot = resolve(
+  projectRoot,
+  process.env['TIERLINE_OUT_DIR'] ?? 'out',
+  'renderer',
+)
 
 /**
  * `bridge`: real main-process services on each test's own copy of the demo book.
