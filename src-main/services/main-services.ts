@@ -6,6 +6,7 @@ import { createAccountsRepository } from './accounts/accounts-repository'
 import { accountHandlers } from './accounts/handlers'
 import { appHandlers, type DesktopPort, type HostInfo } from './app/app-handlers'
 import { createEventBus, type EventBus } from './events/event-bus'
+import { createEngineCache, type EngineCache } from './engines/engine-cache'
 import type { DemoBookOptions } from '../db/seed/options'
 import { createRouter, type Router } from './ipc/router'
 import { createConsoleLogger, type Logger } from './log/logger'
@@ -31,6 +32,8 @@ export interface MainServices {
   readonly events: EventBus
   readonly settings: SettingsStore
   readonly workspaces: WorkspaceManager<WorkspaceStore>
+  /** Engine results and inputs shared by the SLA, KPI, health, eligibility, ledger and audit services. */
+  readonly engines: EngineCache
   /** Settles when the first workspace is open (or failed to open, which is logged). */
   readonly ready: Promise<void>
   close(): Promise<void>
@@ -73,6 +76,11 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     (error: unknown) => log.error('no workspace could be opened', { error: String(error) }),
   )
 
+  // One cache for every engine service; it notices a workspace switch by the new database.
+  const engines = createEngineCache({
+    database: async () => (await workspaces.current()).database.rx(),
+  })
+
   const router = createRouter(
     {
       ...appHandlers({
@@ -95,7 +103,11 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     events,
     settings,
     workspaces,
+    engines,
     ready,
-    close: () => workspaces.close(),
+    close: () => {
+      engines.dispose()
+      return workspaces.close()
+    },
   }
 }
