@@ -4,6 +4,11 @@ import { openWorkspaceStore, type WorkspaceStore } from '../db/workspace-store'
 import { changedTopic } from '@shared/ipc/contract'
 import { createAccountsRepository } from './accounts/accounts-repository'
 import { accountHandlers } from './accounts/handlers'
+import { createActivityWriter } from './activities/activity-writer'
+import { activityHandlers } from './activities/handlers'
+import { createTimelineRepository } from './activities/timeline-repository'
+import { createCurrentUserSource } from './session/current-user'
+import { sessionHandlers } from './session/handlers'
 import { appHandlers, type DesktopPort, type HostInfo } from './app/app-handlers'
 import { createEventBus, type EventBus } from './events/event-bus'
 import { createEngineCache, type EngineCache } from './engines/engine-cache'
@@ -81,6 +86,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     database: async () => (await workspaces.current()).database.rx(),
   })
 
+  const workspaceRx = async () => (await workspaces.current()).database.rx()
+  const currentUser = createCurrentUserSource(workspaceRx)
   const router = createRouter(
     {
       ...appHandlers({
@@ -94,6 +101,11 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       ...accountHandlers(
         createAccountsRepository(async () => (await workspaces.current()).database.rx()),
       ),
+      ...sessionHandlers(currentUser),
+      ...activityHandlers({
+        timeline: createTimelineRepository(workspaceRx, currentUser),
+        writer: createActivityWriter({ rx: workspaceRx, currentUser }),
+      }),
     },
     log,
   )

@@ -8,7 +8,17 @@ import {
   type AccountPage,
   type TicketPage,
 } from '../accounts/account-queries'
+import {
+  activityRefInput,
+  addNoteInput,
+  logCheckInInput,
+  timelineInput,
+  updateActivityInput,
+} from '../activities/activity-inputs'
+import type { DeletedActivity, TimelinePage } from '../activities/timeline'
 import type { AppInfo } from '../app/app-info'
+import type { Activity } from '../model/activity'
+import type { CurrentUser } from '../session/current-user'
 import { collectionNames, type CollectionName as ModelCollectionName } from '../model/registry'
 import { settingsPatchSchema, type Settings } from '../settings/settings'
 import {
@@ -158,6 +168,42 @@ export const contract = {
     input: accountTicketsInput,
     output: returns<TicketPage>(),
     reads: ['tickets'],
+  },
+  /** Who "me" is in the open workspace: the author of new notes and check-ins. */
+  'session.currentUser': {
+    kind: 'query',
+    input: noInput,
+    output: returns<CurrentUser>(),
+    reads: ['users'],
+  },
+  /** An account's notes, calls, check-ins, QBRs, ticket milestones and tier changes, newest first. */
+  'activities.timeline': {
+    kind: 'query',
+    input: timelineInput,
+    output: returns<TimelinePage>(),
+    reads: ['accounts', 'activities', 'tickets', 'proposals', 'tiers', 'users'],
+  },
+  'activities.addNote': { kind: 'mutation', input: addNoteInput, output: returns<Activity>() },
+  'activities.logCheckIn': {
+    kind: 'mutation',
+    input: logCheckInInput,
+    output: returns<Activity>(),
+  },
+  'activities.update': {
+    kind: 'mutation',
+    input: updateActivityInput,
+    output: returns<Activity>(),
+  },
+  'activities.delete': {
+    kind: 'mutation',
+    input: activityRefInput,
+    output: returns<DeletedActivity>(),
+  },
+  /** Undo of `activities.delete`: writes the deleted document back as it was. */
+  'activities.restore': {
+    kind: 'mutation',
+    input: activityRefInput,
+    output: returns<Activity>(),
   },
   /** Long workspace work (demo loading, backup, restore) reports its progress here. */
   'workspaces.progress': { kind: 'subscription', payload: returns<WorkspaceProgressEvent>() },

@@ -5,6 +5,8 @@ export type ErrorCode =
   | 'validation'
   | 'unknown-channel'
   | 'forbidden-sender'
+  /** The caller is a Tierline window, but this user may not do this (e.g. edit another's note). */
+  | 'forbidden'
   | 'not-found'
   | 'conflict'
   | 'storage'
