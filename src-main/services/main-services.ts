@@ -9,6 +9,9 @@ import { activityHandlers } from './activities/handlers'
 import { createTimelineRepository } from './activities/timeline-repository'
 import { createCurrentUserSource } from './session/current-user'
 import { sessionHandlers } from './session/handlers'
+import { createCalendarsRepository } from './tiers/calendars-repository'
+import { tierHandlers } from './tiers/handlers'
+import { createTiersRepository } from './tiers/tiers-repository'
 import { appHandlers, type DesktopPort, type HostInfo } from './app/app-handlers'
 import { createEventBus, type EventBus } from './events/event-bus'
 import { createEngineCache, type EngineCache } from './engines/engine-cache'
@@ -102,6 +105,10 @@ export async function createMainServices(options: MainServicesOptions): Promise<
         createAccountsRepository(async () => (await workspaces.current()).database.rx()),
       ),
       ...sessionHandlers(currentUser),
+      ...tierHandlers(
+        createTiersRepository({ rx: workspaceRx, author: currentUser }),
+        createCalendarsRepository({ rx: workspaceRx, author: currentUser }),
+      ),
       ...activityHandlers({
         timeline: createTimelineRepository(workspaceRx, currentUser),
         writer: createActivityWriter({ rx: workspaceRx, currentUser }),

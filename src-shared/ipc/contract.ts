@@ -32,6 +32,20 @@ import {
   type WorkspaceProgressEvent,
 } from '../workspace/workspace'
 import type { WorkspaceSummary } from '../app/app-info'
+import type { Calendar } from '../model/calendar'
+import {
+  calendarPreviewInput,
+  calendarSaveInput,
+  tierCompareInput,
+  tierRefInput,
+  tierSaveInput,
+  type CalendarListItem,
+  type TierCatalogue,
+  type TierComparison,
+  type TierHistory,
+  type TierSaveResult,
+  type WeekPreview,
+} from '../tiers/tier-queries'
 
 /**
  * Collections whose changes main announces as `changed:<collection>` events: the workspace
@@ -204,6 +218,42 @@ export const contract = {
     kind: 'mutation',
     input: activityRefInput,
     output: returns<Activity>(),
+  },
+  /** The current version of each tier, side by side, with how many accounts are on it. */
+  'tiers.catalogue': {
+    kind: 'query',
+    input: noInput,
+    output: returns<TierCatalogue>(),
+    reads: ['tiers', 'accounts'],
+  },
+  /** A tier's versions, newest first, each with author, reason and a readable diff. */
+  'tiers.versions': {
+    kind: 'query',
+    input: tierRefInput,
+    output: returns<TierHistory>(),
+    reads: ['tiers', 'accounts', 'users'],
+  },
+  'tiers.compare': {
+    kind: 'query',
+    input: tierCompareInput,
+    output: returns<TierComparison>(),
+    reads: ['tiers'],
+  },
+  /** Writes the next version (never edits one); a stale base version is a `conflict`. */
+  'tiers.save': { kind: 'mutation', input: tierSaveInput, output: returns<TierSaveResult>() },
+  'calendars.list': {
+    kind: 'query',
+    input: noInput,
+    output: returns<readonly CalendarListItem[]>(),
+    reads: ['library', 'accounts'],
+  },
+  'calendars.save': { kind: 'mutation', input: calendarSaveInput, output: returns<Calendar>() },
+  /** A draft calendar's week as the engine measures it; pure, reads nothing stored. */
+  'calendars.preview': {
+    kind: 'query',
+    input: calendarPreviewInput,
+    output: returns<WeekPreview>(),
+    reads: [],
   },
   /** Long workspace work (demo loading, backup, restore) reports its progress here. */
   'workspaces.progress': { kind: 'subscription', payload: returns<WorkspaceProgressEvent>() },
