@@ -6,6 +6,7 @@ import { createMainServices, type MainServices } from '../services/main-services
 import { createWindowStateStore } from '../services/window-state/window-state-store'
 import { bindIpc } from './ipc'
 import { buildApplicationMenu } from './menu'
+import { chooseSaveFile } from './save-dialog'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol'
 import { appOrigins, hardenWebContents } from './security'
 import { createMainWindow } from './window'
@@ -63,6 +64,8 @@ async function start(): Promise<void> {
         const failure = await shell.openPath(path)
         if (failure !== '') throw new Error(failure)
       },
+      chooseSaveFile: (options) =>
+        chooseSaveFile(mainWindow, app.getPath('documents'), options),
     },
     sqliteNativeBinding: sqliteNativeBinding({
       electron: true,

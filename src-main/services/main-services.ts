@@ -4,6 +4,12 @@ import { openWorkspaceStore, type WorkspaceStore } from '../db/workspace-store'
 import { changedTopic } from '@shared/ipc/contract'
 import { createAccountsRepository } from './accounts/accounts-repository'
 import { accountHandlers } from './accounts/handlers'
+import { createAlertsRepository } from './alerts/alerts-repository'
+import { alertHandlers } from './alerts/handlers'
+import { portfolioHandlers } from './portfolio/handlers'
+import { createPortfolioReadModel } from './portfolio/portfolio-read-model'
+import { viewHandlers } from './views/handlers'
+import { createViewsRepository } from './views/views-repository'
 import { createActivityWriter } from './activities/activity-writer'
 import { activityHandlers } from './activities/handlers'
 import { createTimelineRepository } from './activities/timeline-repository'
@@ -91,6 +97,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
 
   const workspaceRx = async () => (await workspaces.current()).database.rx()
   const currentUser = createCurrentUserSource(workspaceRx)
+  const portfolio = createPortfolioReadModel({ rx: workspaceRx, events })
   const router = createRouter(
     {
       ...appHandlers({
@@ -105,6 +112,9 @@ export async function createMainServices(options: MainServicesOptions): Promise<
         createAccountsRepository(async () => (await workspaces.current()).database.rx()),
       ),
       ...sessionHandlers(currentUser),
+      ...portfolioHandlers({ readModel: portfolio, desktop: options.desktop }),
+      ...viewHandlers(createViewsRepository({ rx: workspaceRx, owner: currentUser })),
+      ...alertHandlers(createAlertsRepository({ rx: workspaceRx, actor: currentUser })),
       ...tierHandlers(
         createTiersRepository({ rx: workspaceRx, author: currentUser }),
         createCalendarsRepository({ rx: workspaceRx, author: currentUser }),

@@ -17,6 +17,24 @@ import {
 } from '../activities/activity-inputs'
 import type { DeletedActivity, TimelinePage } from '../activities/timeline'
 import type { AppInfo } from '../app/app-info'
+import {
+  alertRefInput,
+  alertsListInput,
+  snoozeAlertInput,
+  type AlertInbox,
+  type InboxCount,
+} from '../alerts/inbox'
+import type { Alert } from '../model/alert'
+import { portfolioExportInput, type PortfolioExportResult } from '../portfolio/portfolio-export'
+import { portfolioListInput, type PortfolioResult } from '../portfolio/portfolio-query'
+import {
+  renameViewInput,
+  saveViewInput,
+  shareViewInput,
+  viewRefInput,
+  viewsListInput,
+  type ViewSummary,
+} from '../portfolio/view-inputs'
 import type { Activity } from '../model/activity'
 import type { CurrentUser } from '../session/current-user'
 import { collectionNames, type CollectionName as ModelCollectionName } from '../model/registry'
@@ -255,6 +273,50 @@ export const contract = {
     output: returns<WeekPreview>(),
     reads: [],
   },
+  /** The portfolio table: every account matching the filters, in the view's order. */
+  'portfolio.list': {
+    kind: 'query',
+    input: portfolioListInput,
+    output: returns<PortfolioResult>(),
+    reads: ['accounts', 'tiers', 'users', 'tickets', 'alerts', 'library'],
+  },
+  /** Writes the current view as CSV where the user chooses (main's save dialog). */
+  'portfolio.exportCsv': {
+    kind: 'mutation',
+    input: portfolioExportInput,
+    output: returns<PortfolioExportResult>(),
+  },
+  /** My saved views of a screen and those others shared. */
+  'views.list': {
+    kind: 'query',
+    input: viewsListInput,
+    output: returns<readonly ViewSummary[]>(),
+    reads: ['library', 'users'],
+  },
+  'views.save': { kind: 'mutation', input: saveViewInput, output: returns<ViewSummary>() },
+  'views.rename': { kind: 'mutation', input: renameViewInput, output: returns<ViewSummary>() },
+  'views.share': { kind: 'mutation', input: shareViewInput, output: returns<ViewSummary>() },
+  'views.delete': {
+    kind: 'mutation',
+    input: viewRefInput,
+    output: returns<{ readonly id: string; readonly name: string }>(),
+  },
+  /** The alerts inbox: open alerts and those whose snooze ran out, most urgent first. */
+  'alerts.list': {
+    kind: 'query',
+    input: alertsListInput,
+    output: returns<AlertInbox>(),
+    reads: ['alerts', 'accounts'],
+  },
+  /** The navigation badge. */
+  'alerts.count': {
+    kind: 'query',
+    input: noInput,
+    output: returns<InboxCount>(),
+    reads: ['alerts'],
+  },
+  'alerts.snooze': { kind: 'mutation', input: snoozeAlertInput, output: returns<Alert>() },
+  'alerts.done': { kind: 'mutation', input: alertRefInput, output: returns<Alert>() },
   /** Long workspace work (demo loading, backup, restore) reports its progress here. */
   'workspaces.progress': { kind: 'subscription', payload: returns<WorkspaceProgressEvent>() },
   /** Main asks the renderer to show a route (application menu, second instance). */

@@ -12,6 +12,17 @@ export interface HostInfo {
 /** Operating-system actions the services ask the host for; Electron's `shell` in the app. */
 export interface DesktopPort {
   openPath(path: string): Promise<void>
+  /**
+   * Asks the user where to save a file; the chosen absolute path, or null when they cancelled.
+   * Hosts without a dialog (demo template builder, benches) leave it out and exports say so.
+   */
+  chooseSaveFile?(options: SaveFileOptions): Promise<string | null>
+}
+
+export interface SaveFileOptions {
+  readonly title: string
+  readonly defaultFileName: string
+  readonly filters: readonly { readonly name: string; readonly extensions: readonly string[] }[]
 }
 
 export function appHandlers(context: {

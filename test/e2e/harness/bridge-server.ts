@@ -1,5 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
@@ -23,6 +25,11 @@ export interface TestBridge {
   readonly services: MainServices
   /** Folders the app asked the operating system to open (the desktop is outside our system). */
   readonly openedPaths: readonly string[]
+  /**
+   * Files the app asked to save: the "save dialog" answers with the suggested name inside this
+   * test's `saved/` folder (beside its data root), as a user accepting the default would.
+   */
+  readonly savedPaths: readonly string[]
   close(): Promise<void>
 }
 
@@ -47,10 +54,20 @@ export async function startTestBridge(options: {
 }): Promise<TestBridge> {
   const token = randomBytes(32).toString('hex')
   const openedPaths: string[] = []
+  const savedPaths: string[] = []
+  const savedFolder = join(dirname(options.dataRoot), 'saved')
   const services = await createMainServices({
     dataRoot: options.dataRoot,
     host: { name: 'Tierline', version: options.version, runtime: { node: process.versions.node } },
-    desktop: { openPath: async (path) => void openedPaths.push(path) },
+    desktop: {
+      openPath: async (path) => void openedPaths.push(path),
+      chooseSaveFile: async ({ defaultFileName }) => {
+        await mkdir(savedFolder, { recursive: true })
+        const path = join(savedFolder, basename(defaultFileName))
+        savedPaths.push(path)
+        return path
+      },
+    },
     log: quietLogger,
   })
   await services.ready
@@ -78,6 +95,7 @@ export async function startTestBridge(options: {
     dataRoot: options.dataRoot,
     services,
     openedPaths,
+    savedPaths,
     async close() {
       for (const client of sockets.clients) client.terminate()
       await new Promise<void>((resolve) => sockets.close(() => resolve()))

@@ -1,0 +1,203 @@
+import Papa from 'papaparse'
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { searchKey, type Account } from '@shared/model/account'
+import { portfolioExportInput } from '@shared/portfolio/portfolio-export'
+import { portfolioListInput } from '@shared/portfolio/portfolio-query'
+import { tempDir } from '../../../test/fixtures/temp-dir'
+import { openTicketStatuses } from '../accounts/accounts-repository'
+import { exportPortfolioCsv } from './portfolio-export'
+import { createPortfolioReadModel } from './portfolio-read-model'
+import { BOOK_NOW, nextChange, openTestWorkspace, type TestWorkspace } from './test-workspace'
+
+let workspace: TestWorkspace
+let accounts: Account[]
+
+beforeAll(async () => {
+  workspace = await openTestWorkspace()
+  accounts = (await workspace.store.rx().accounts.find().exec()).map((d) => d.toJSON() as Account)
+}, 120_000)
+afterAll(() => workspace.close())
+
+const readModel = () =>
+  createPortfolioReadModel({
+    rx: async () => workspace.store.rx(),
+    events: workspace.events,
+    now: () => BOOK_NOW,
+  })
+const query = (input: Parameters<typeof portfolioListInput.parse>[0]) =>
+  portfolioListInput.parse(input)
+
+describe('portfolio read model', () => {
+  it('lists every unarchived account with its open S1/S2 counts from the tickets', async () => {
+    const result = await readModel().list(query({}))
+    const live = accounts.filter((account) => !account.archived)
+    expect(result.bookTotal).toBe(live.length)
+    expect(result.rows.map((row) => row.id).sort()).toEqual(live.map((a) => a.id).sort())
+    const open = await workspace.store
+      .rx()
+      .tickets.find({ selector: { status: { $in: [...openTicketStatuses] } } })
+      .exec()
+    for (const row of result.rows) {
+      const mine = open.filter((ticket) => ticket.accountId === row.id)
+      expect(row.openS1).toBe(mine.filter((ticket) => ticket.severity === 'S1').length)
+      expect(row.openS2).toBe(mine.filter((ticket) => ticket.severity === 'S2').length)
+    }
+    expect(result.rows.some((row) => row.openS1 + row.openS2 > 0)).toBe(true)
+  })
+
+  it('filters by tier, band and renewal window and sorts by ARR as the documents say', async () => {
+    const tierId = accounts[0]?.tierId ?? ''
+    const horizon = '2027-01-30' // BOOK_NOW + 90 days
+    const expected = accounts
+      .filter(
+        (a) =>
+          !a.archived &&
+          a.tierId === tierId &&
+          a.healthBand !== 'healthy' &&
+          a.renewalDate > '2026-11-01' &&
+          a.renewalDate <= horizon,
+      )
+      .sort((a, b) => b.arrReportingMinor - a.arrReportingMinor || (a.nameKey < b.nameKey ? -1 : 1))
+    const result = await readModel().list(
+      query({
+        filters: {
+          tierIds: [tierId],
+          healthBands: ['at-risk', 'watch', 'unknown'],
+          renewalWithinDays: 90,
+        },
+        sort: { field: 'arrReportingMinor', direction: 'desc' },
+      }),
+    )
+    expect(result.rows.map((row) => row.id)).toEqual(expected.map((a) => a.id))
+  })
+
+  it('marks accounts with an open upgrade-signal alert', async () => {
+    const signalled = await workspace.store
+      .rx()
+      .alerts.find({ selector: { kind: 'upgrade-signal', status: { $in: ['open', 'snoozed'] } } })
+      .exec()
+    const result = await readModel().list(query({ filters: { signal: 'with-signal' } }))
+    expect(new Set(result.rows.map((row) => row.id))).toEqual(
+      new Set(
+        signalled
+          .map((alert) => alert.accountId)
+          .filter((id) => accounts.find((a) => a.id === id && !a.archived)),
+      ),
+    )
+  })
+
+  it('shows a change to an account once main announces it, not a stale copy', async () => {
+    const model = readModel()
+    const target = accounts.find((account) => !account.archived)
+    if (target === undefined) throw new Error('the book is empty')
+    const before = await model.list(query({ filters: { search: target.name } }))
+    expect(before.rows.map((row) => row.name)).toContain(target.name)
+    const doc = await workspace.store.rx().accounts.findOne(target.id).exec()
+    const renamed = `${target.name} Renamed`
+    const changed = nextChange(workspace.events, 'accounts')
+    await doc?.incrementalPatch({ name: renamed, nameKey: searchKey(renamed) })
+    await changed
+    const after = await model.list(query({ filters: { search: 'renamed' } }))
+    expect(after.rows.map((row) => row.name)).toEqual([renamed])
+    model.close()
+  })
+})
+
+describe('portfolio CSV export', () => {
+  const input = portfolioExportInput.parse({
+    filters: { healthBands: ['at-risk'] },
+    sort: { field: 'arrReportingMinor', direction: 'desc' },
+    columns: ['name', 'tierId', 'arrReportingMinor', 'openHighSeverity'],
+    viewName: 'At risk — Q4',
+  })
+
+  it('writes the rows and columns of the view where the user chose', async () => {
+    const folder = await tempDir()
+    const asked: string[] = []
+    const result = await exportPortfolioCsv({
+      readModel: readModel(),
+      desktop: {
+        openPath: async () => undefined,
+        chooseSaveFile: async (options) => {
+          asked.push(options.defaultFileName)
+          return join(folder, options.defaultFileName)
+        },
+      },
+      input,
+      today: '2026-11-01',
+    })
+    expect(asked).toEqual(['at-risk-q4-2026-11-01.csv'])
+    if (!result.saved) throw new Error('the export was not saved')
+    const text = (await readFile(result.path, 'utf8')).replace(/^\uFEFF/, '')
+    const parsed = Papa.parse<Record<string, string>>(text.trim(), { header: true })
+    expect(parsed.errors).toEqual([])
+    expect(parsed.meta.fields).toEqual([
+      'Account ID',
+      'Account',
+      'Tier',
+      'Tier version',
+      'ARR',
+      'ARR currency',
+      'Open S1',
+      'Open S2',
+    ])
+    // Read the book again: earlier tests renamed an account.
+    const now = (await workspace.store.rx().accounts.find().exec()).map(
+      (d) => d.toJSON() as Account,
+    )
+    const expected = now
+      .filter((a) => !a.archived && a.healthBand === 'at-risk')
+      .sort((a, b) => b.arrReportingMinor - a.arrReportingMinor)
+    expect(parsed.data.map((row) => row['Account ID'])).toEqual(expected.map((a) => a.id))
+    expect(parsed.data.map((row) => row['Account'])).toEqual(expected.map((a) => a.name))
+    expect(result.rows).toBe(expected.length)
+  })
+
+  it('keeps a formula-like name as text, and writes nothing when the user cancels', async () => {
+    const target = accounts.find((a) => !a.archived && a.healthBand === 'at-risk')
+    if (target === undefined) throw new Error('no at-risk account')
+    const doc = await workspace.store.rx().accounts.findOne(target.id).exec()
+    const formula = '=HYPERLINK("http://x")'
+    const changed = nextChange(workspace.events, 'accounts')
+    await doc?.incrementalPatch({ name: formula, nameKey: searchKey(formula) })
+    await changed
+    const folder = await tempDir()
+    const path = join(folder, 'out.csv')
+    const saved = await exportPortfolioCsv({
+      readModel: readModel(),
+      desktop: { openPath: async () => undefined, chooseSaveFile: async () => path },
+      input,
+      today: '2026-11-01',
+    })
+    expect(saved.saved).toBe(true)
+    expect(await readFile(path, 'utf8')).toContain(`"'=HYPERLINK(""http://x"")"`)
+
+    const other = join(folder, 'never.csv')
+    const cancelled = await exportPortfolioCsv({
+      readModel: readModel(),
+      desktop: { openPath: async () => undefined, chooseSaveFile: async () => null },
+      input,
+      today: '2026-11-01',
+    })
+    expect(cancelled).toEqual({ saved: false })
+    expect(existsSync(other)).toBe(false)
+  })
+
+  it('says clearly when the file cannot be written', async () => {
+    const folder = await tempDir()
+    await expect(
+      exportPortfolioCsv({
+        readModel: readModel(),
+        desktop: {
+          openPath: async () => undefined,
+          chooseSaveFile: async () => join(folder, 'missing-folder', 'out.csv'),
+        },
+        input,
+        today: '2026-11-01',
+      }),
+    ).rejects.toMatchObject({ code: 'storage', message: expect.stringContaining('ENOENT') })
+  })
+})
