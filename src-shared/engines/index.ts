@@ -47,3 +47,4 @@ export type {
   ValueMilestone,
 } from './kpi/portfolio'
 export { portfolioBook, revenueRetention, timeToValue } from './kpi/portfolio'
+export { atRiskAt, nextStateChange } from './sla/next-change'
