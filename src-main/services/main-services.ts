@@ -21,6 +21,8 @@ import { createTiersRepository } from './tiers/tiers-repository'
 import { appHandlers, type DesktopPort, type HostInfo } from './app/app-handlers'
 import { createEventBus, type EventBus } from './events/event-bus'
 import { createEngineCache, type EngineCache } from './engines/engine-cache'
+import { slaHandlers } from './sla/handlers'
+import { createSlaService } from './sla/sla-service'
 import type { DemoBookOptions } from '../db/seed/options'
 import { createRouter, type Router } from './ipc/router'
 import { createConsoleLogger, type Logger } from './log/logger'
@@ -108,6 +110,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       }),
       ...settingsHandlers(settings),
       ...workspaceHandlers(workspaces),
+      ...slaHandlers(createSlaService(engines)),
       ...accountHandlers(
         createAccountsRepository(async () => (await workspaces.current()).database.rx()),
       ),

@@ -18,6 +18,14 @@ import {
 import type { DeletedActivity, TimelinePage } from '../activities/timeline'
 import type { AppInfo } from '../app/app-info'
 import {
+  slaAccountInput,
+  slaReplayInput,
+  slaTicketInput,
+  type AccountReplay,
+  type AccountSla,
+  type TicketSla,
+} from '../sla/sla-queries'
+import {
   alertRefInput,
   alertsListInput,
   snoozeAlertInput,
@@ -200,6 +208,27 @@ export const contract = {
     input: accountTicketsInput,
     output: returns<TicketPage>(),
     reads: ['tickets'],
+  },
+  /** One ticket's SLA clocks now, under the tier version stamped on it. */
+  'sla.forTicket': {
+    kind: 'query',
+    input: slaTicketInput,
+    output: returns<TicketSla>(),
+    reads: ['tickets', 'tiers', 'library', 'accounts'],
+  },
+  /** An account's open tickets with clocks, compliance by month and breaches. */
+  'sla.forAccount': {
+    kind: 'query',
+    input: slaAccountInput,
+    output: returns<AccountSla>(),
+    reads: ['tickets', 'tiers', 'library', 'accounts'],
+  },
+  /** An account's tickets measured under another tier's current version. */
+  'sla.replay': {
+    kind: 'query',
+    input: slaReplayInput,
+    output: returns<AccountReplay>(),
+    reads: ['tickets', 'tiers', 'library', 'accounts'],
   },
   /** Who "me" is in the open workspace: the author of new notes and check-ins. */
   'session.currentUser': {
