@@ -1,0 +1,35 @@
+/**
+ * The little SQL surface the server needs, implemented twice: by `pg` against PostgreSQL and by
+ * embedded PGlite. Every query in the server goes through it, so both run the same SQL text
+ * (plain PostgreSQL, `$n` parameters; JSON travels as text cast with `::jsonb`).
+ */
+export type SqlParam = string | number | boolean | null
+
+export interface SqlExecutor {
+  query<Row extends object = Record<string, unknown>>(
+    sql: string,
+    params?: readonly SqlParam[],
+  ): Promise<Row[]>
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>
+}
+
+export interface Notification {
+  readonly channel: string
+  readonly payload: string
+}
+
+export interface ListenHandlers {
+  readonly onNotify: (payload: string) => void
+  /** The listening connection was lost and is back: notifications in between may be lost. */
+  readonly onReconnect: () => void
+}
+
+export interface SqlDatabase extends SqlExecutor {
+  readonly kind: 'postgres' | 'pglite'
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>
+  /** LISTEN on a channel; resolves to a function that stops listening. */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>
+  close(): Promise<void>
+}

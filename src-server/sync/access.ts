@@ -1,0 +1,137 @@
+import type { CollectionName } from '@shared/model/registry'
+import type { SqlExecutor, SqlParam } from '../db/database'
+import { isAccountChild, tableOf } from '../db/tables'
+import type { Principal } from '../auth/users'
+import { teamOf } from '../auth/users'
+import { SyncError } from '../errors'
+
+/**
+ * Row-level access (DESIGN.md §2, issue 6):
+ * - admins read and write everything;
+ * - a CSM or TAM reads and writes the accounts they own (`ownerId`) or are the TAM of (`tamId`),
+ *   and those accounts' children (every collection with an `accountId`);
+ * - a manager the same for their whole team (themselves and their direct reports);
+ * - everyone reads users, tiers and the library (calendars, playbooks, the workspace document),
+ *   except saved views, which only their owner's team sees unless shared;
+ * - users, tiers, calendars and the workspace document are written by admins only; playbooks
+ *   by admins and managers; saved views by their owner's team.
+ * Reads are SQL predicates, so a pull can never return a row the caller may not see.
+ */
+export interface AccessScope {
+  readonly principal: Principal
+  /** User ids the caller acts for (JSON array text, as the SQL takes it). */
+  readonly team: readonly string[]
+}
+
+export async function scopeOf(db: SqlExecutor, principal: Principal): Promise<AccessScope> {
+  return { principal, team: await teamOf(db, principal) }
+}
+
+const inTeam = (column: string, param: number) =>
+  `${column} IN (SELECT jsonb_array_elements_text($${param}::jsonb))`
+
+/** Accounts visible to the team in parameter `param`. */
+const visibleAccounts = (param: number) =>
+  `SELECT id FROM ${tableOf('accounts')} WHERE ${inTeam('owner_id', param)} OR ${inTeam('tam_id', param)}`
+
+/**
+ * The WHERE fragment limiting a pull of `collection` to what the scope may read, using
+ * parameter number `param` for the team (the fragment's params are appended by the caller).
+ */
+export function readPredicate(
+  collection: CollectionName,
+  scope: AccessScope,
+  param: number,
+): { sql: string; params: SqlParam[] } {
+  if (scope.principal.role === 'admin') return { sql: 'TRUE', params: [] }
+  const team = [JSON.stringify(scope.team)]
+  if (collection === 'accounts') {
+    return { sql: `(${inTeam('owner_id', param)} OR ${inTeam('tam_id', param)})`, params: team }
+  }
+  if (isAccountChild(collection)) {
+    return { sql: `account_id IN (${visibleAccounts(param)})`, params: team }
+  }
+  if (collection === 'library') {
+    return {
+      sql: `(kind IS DISTINCT FROM 'savedView' OR shared OR ${inTeam('owner_id', param)})`,
+      params: team,
+    }
+  }
+  return { sql: 'TRUE', params: [] }
+}
+
+/** A document a push wants to write: its stored version (if any) and the new one. */
+export interface WriteIntent {
+  readonly index: number
+  readonly stored: Readonly<Record<string, unknown>> | undefined
+  readonly next: Readonly<Record<string, unknown>>
+}
+
+const field = (doc: Readonly<Record<string, unknown>>, name: string): string | null => {
+  const value = doc[name]
+  return typeof value === 'string' ? value : null
+}
+
+/**
+ * Throws `forbidden` unless the scope may write every intent; checks both the stored and the
+ * new version, so nobody moves a document out of, or into, a scope that is not theirs.
+ */
+export async function assertMayWrite(
+  tx: SqlExecutor,
+  collection: CollectionName,
+  scope: AccessScope,
+  intents: readonly WriteIntent[],
+): Promise<void> {
+  const { role } = scope.principal
+  if (role === 'admin') return
+  const team = new Set(scope.team)
+  const refused = new Set<number>()
+  const versions = (intent: WriteIntent) =>
+    intent.stored === undefined ? [intent.next] : [intent.stored, intent.next]
+
+  if (collection === 'users' || collection === 'tiers') {
+    throw new SyncError('forbidden', `Only admins change ${collection}`)
+  }
+  if (collection === 'library') {
+    for (const intent of intents) {
+      for (const doc of versions(intent)) {
+        const kind = field(doc, 'kind')
+        const allowed =
+          kind === 'savedView'
+            ? team.has(field(doc, 'ownerId') ?? '')
+            : kind === 'playbook' && role === 'manager'
+        if (!allowed) refused.add(intent.index)
+      }
+    }
+  } else if (collection === 'accounts') {
+    for (const intent of intents) {
+      for (const doc of versions(intent)) {
+        const mine = team.has(field(doc, 'ownerId') ?? '') || team.has(field(doc, 'tamId') ?? '')
+        if (!mine) refused.add(intent.index)
+      }
+    }
+  } else if (isAccountChild(collection)) {
+    const accountIds = new Set<string>()
+    for (const intent of intents) {
+      for (const doc of versions(intent)) accountIds.add(field(doc, 'accountId') ?? '')
+    }
+    const rows = await tx.query<{ id: string }>(
+      `SELECT id FROM (${visibleAccounts(1)}) visible
+        WHERE id IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+      [JSON.stringify(scope.team), JSON.stringify([...accountIds])],
+    )
+    const visible = new Set(rows.map((row) => row.id))
+    for (const intent of intents) {
+      for (const doc of versions(intent)) {
+        if (!visible.has(field(doc, 'accountId') ?? '')) refused.add(intent.index)
+      }
+    }
+  } else {
+    throw new SyncError('forbidden', `No access rule allows writing ${collection}`)
+  }
+  if (refused.size > 0) {
+    throw new SyncError('forbidden', 'This push writes documents outside your accounts', {
+      rows: [...refused].sort((a, b) => a - b),
+    })
+  }
+}

@@ -1,0 +1,245 @@
+import type { CollectionName } from '@shared/model/registry'
+import { validateDocument } from '@shared/model/validate'
+import {
+  sameDocumentState,
+  type PullResponse,
+  type PushRow,
+  type SyncCheckpoint,
+  type WireDocument,
+} from '@shared/sync/protocol'
+import type { SqlDatabase, SqlExecutor } from '../db/database'
+import { accountChildCollections, CHANGES_CHANNEL, tableOf } from '../db/tables'
+import { SyncError } from '../errors'
+import { assertMayWrite, readPredicate, type AccessScope } from './access'
+
+interface DocumentRow {
+  id: string
+  data: Record<string, unknown>
+  deleted: boolean
+  seq: string | number
+}
+
+const toWire = (row: Pick<DocumentRow, 'data' | 'deleted'>): WireDocument => ({
+  ...row.data,
+  id: String(row.data.id),
+  _deleted: row.deleted,
+})
+
+/**
+ * Writers of one collection take this lock first and keep it to commit, so `server_seq` order is
+ * commit order: no pull can pass seq N while a row with a smaller seq is still uncommitted (the
+ * "checkpoint ran ahead of the data" bug). Locks are always taken in registry order.
+ */
+export async function lockCollection(tx: SqlExecutor, collection: CollectionName): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tierline:docs:${collection}`])
+}
+
+async function notifyChange(tx: SqlExecutor, collection: CollectionName, seq: number) {
+  await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify({ collection, seq })])
+}
+
+/**
+ * Rows after `checkpoint` in `(server_seq, id)` order that the scope may read. Read-only and
+ * deterministic for a given database state, so repeating a pull is harmless (rule 3).
+ */
+export async function pullDocuments(
+  db: SqlExecutor,
+  collection: CollectionName,
+  scope: AccessScope,
+  checkpoint: SyncCheckpoint | null,
+  limit: number,
+): Promise<PullResponse> {
+  const access = readPredicate(collection, scope, 4)
+  const rows = await db.query<DocumentRow>(
+    `SELECT id, data, deleted, server_seq::text AS seq FROM ${tableOf(collection)}
+      WHERE (server_seq, id) > ($1::bigint, $2::text) AND ${access.sql}
+      ORDER BY server_seq, id LIMIT $3`,
+    [checkpoint?.seq ?? -1, checkpoint?.id ?? '', limit, ...access.params],
+  )
+  const last = rows.at(-1)
+  return {
+    documents: rows.map(toWire),
+    checkpoint: last === undefined ? checkpoint : { id: last.id, seq: Number(last.seq) },
+  }
+}
+
+interface ValidRow {
+  readonly index: number
+  readonly id: string
+  readonly data: Record<string, unknown>
+  readonly deleted: boolean
+  readonly assumed: WireDocument | null
+}
+
+/** Parses every row's new state with its collection schema; one bad row fails the batch. */
+export function validatePushRows(collection: CollectionName, rows: readonly PushRow[]): ValidRow[] {
+  const failures: { index: number; id: string; issues: unknown }[] = []
+  const valid: ValidRow[] = []
+  const seen = new Set<string>()
+  rows.forEach((row, index) => {
+    const id = row.newDocumentState.id
+    const assumed = row.assumedMasterState ?? null
+    if (seen.has(id)) {
+      failures.push({ index, id, issues: [{ field: 'id', message: 'pushed twice in one batch' }] })
+      return
+    }
+    seen.add(id)
+    if (assumed !== null && assumed.id !== id) {
+      failures.push({
+        index,
+        id,
+        issues: [{ field: 'assumedMasterState.id', message: 'must be the same document' }],
+      })
+      return
+    }
+    const result = validateDocument(collection, row.newDocumentState)
+    if (!result.ok) {
+      failures.push({ index, id, issues: result.error.details?.issues ?? [] })
+      return
+    }
+    valid.push({
+      index,
+      id,
+      data: { ...result.value },
+      deleted: row.newDocumentState._deleted,
+      assumed,
+    })
+  })
+  if (failures.length > 0) {
+    throw new SyncError(
+      'validation',
+      `${failures.length} of ${rows.length} documents do not match the ${collection} schema; nothing was written`,
+      { failures },
+    )
+  }
+  return valid
+}
+
+/**
+ * Upserts documents and gives each a new seq; returns the highest seq written. The caller holds
+ * {@link lockCollection} for the collection in the same transaction.
+ */
+export async function writeRows(
+  tx: SqlExecutor,
+  collection: CollectionName,
+  rows: readonly { id: string; data: Record<string, unknown>; deleted: boolean }[],
+  onlyIfChanged: boolean,
+): Promise<number | undefined> {
+  if (rows.length === 0) return undefined
+  const table = tableOf(collection)
+  const written = await tx.query<{ seq: string | number }>(
+    `INSERT INTO ${table} AS t (id, data, deleted, server_seq, updated_at)
+     SELECT r.doc->>'id', r.doc->'data', (r.doc->>'deleted')::boolean, nextval('sync_seq'), now()
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS r(doc, n)
+      ORDER BY r.n
+     ON CONFLICT (id) DO UPDATE SET data = excluded.data, deleted = excluded.deleted,
+       server_seq = excluded.server_seq, updated_at = excluded.updated_at
+     ${onlyIfChanged ? 'WHERE (t.data, t.deleted) IS DISTINCT FROM (excluded.data, excluded.deleted)' : ''}
+     RETURNING server_seq::text AS seq`,
+    [JSON.stringify(rows.map((row) => ({ id: row.id, data: row.data, deleted: row.deleted })))],
+  )
+  if (written.length === 0) return undefined
+  const max = Math.max(...written.map((row) => Number(row.seq)))
+  await notifyChange(tx, collection, max)
+  return max
+}
+
+/**
+ * When an account changes hands, its children get new seqs so they reach the new owner's
+ * client: they are older than that client's checkpoint and would otherwise never be pulled.
+ */
+async function reannounceChildren(tx: SqlExecutor, accountIds: readonly string[]): Promise<void> {
+  if (accountIds.length === 0) return
+  for (const child of accountChildCollections) {
+    await lockCollection(tx, child)
+    const rows = await tx.query<{ seq: string | number }>(
+      `UPDATE ${tableOf(child)} SET server_seq = nextval('sync_seq')
+        WHERE account_id IN (SELECT jsonb_array_elements_text($1::jsonb))
+        RETURNING server_seq::text AS seq`,
+      [JSON.stringify(accountIds)],
+    )
+    if (rows.length > 0) {
+      await notifyChange(tx, child, Math.max(...rows.map((row) => Number(row.seq))))
+    }
+  }
+}
+
+/**
+ * RxDB-style push in one transaction: rows whose `assumedMasterState` matches the stored row
+ * (or that are new) are written; for the others nothing is written and the current master
+ * document is returned as a conflict. A forbidden row fails the whole push (403, no writes).
+ */
+export async function pushDocuments(
+  db: SqlDatabase,
+  collection: CollectionName,
+  scope: AccessScope,
+  rows: readonly PushRow[],
+): Promise<WireDocument[]> {
+  const valid = validatePushRows(collection, rows)
+  return db.transaction(async (tx) => {
+    await lockCollection(tx, collection)
+    const storedRows = await tx.query<DocumentRow>(
+      `SELECT id, data, deleted, server_seq::text AS seq FROM ${tableOf(collection)}
+        WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) FOR UPDATE`,
+      [JSON.stringify(valid.map((row) => row.id))],
+    )
+    const stored = new Map(storedRows.map((row) => [row.id, row]))
+    await assertMayWrite(
+      tx,
+      collection,
+      scope,
+      valid.map((row) => ({ index: row.index, stored: stored.get(row.id)?.data, next: row.data })),
+    )
+    const conflicts: WireDocument[] = []
+    const accepted: ValidRow[] = []
+    for (const row of valid) {
+      const current = stored.get(row.id)
+      if (current === undefined) {
+        // Nothing to overwrite: a new document (or one the client wrongly thought existed).
+        accepted.push(row)
+      } else if (row.assumed !== null && sameDocumentState(row.assumed, toWire(current))) {
+        accepted.push(row)
+      } else {
+        conflicts.push(toWire(current))
+      }
+    }
+    await writeRows(tx, collection, accepted, false)
+    if (collection === 'accounts') {
+      const moved = accepted.filter((row) => {
+        const before = stored.get(row.id)?.data
+        return (
+          before !== undefined &&
+          (before.ownerId !== row.data.ownerId || before.tamId !== row.data.tamId)
+        )
+      })
+      await reannounceChildren(
+        tx,
+        moved.map((row) => row.id),
+      )
+    }
+    return conflicts
+  })
+}
+
+/**
+ * Loads documents as the source of truth (seed, imports): validated, upserted without a
+ * conflict check, through the same locks, sequence and notifications as a push. Unchanged
+ * documents keep their seq, so loading the same book twice sends clients nothing new.
+ */
+export async function importDocuments(
+  db: SqlDatabase,
+  collection: CollectionName,
+  docs: readonly Readonly<Record<string, unknown>>[],
+): Promise<number> {
+  const rows = validatePushRows(
+    collection,
+    docs.map((doc) => ({
+      newDocumentState: { ...doc, id: String(doc.id), _deleted: false } satisfies WireDocument,
+    })),
+  )
+  return db.transaction(async (tx) => {
+    await lockCollection(tx, collection)
+    await writeRows(tx, collection, rows, true)
+    return rows.length
+  })
+}
