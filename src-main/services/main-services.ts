@@ -23,6 +23,8 @@ import { createEventBus, type EventBus } from './events/event-bus'
 import { createEngineCache, type EngineCache } from './engines/engine-cache'
 import { slaHandlers } from './sla/handlers'
 import { createSlaService } from './sla/sla-service'
+import { kpiHandlers } from './kpi/handlers'
+import { createKpiService } from './kpi/kpi-service'
 import type { DemoBookOptions } from '../db/seed/options'
 import { createRouter, type Router } from './ipc/router'
 import { createConsoleLogger, type Logger } from './log/logger'
@@ -111,6 +113,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       ...settingsHandlers(settings),
       ...workspaceHandlers(workspaces),
       ...slaHandlers(createSlaService(engines)),
+      ...kpiHandlers(createKpiService(engines)),
       ...accountHandlers(
         createAccountsRepository(async () => (await workspaces.current()).database.rx()),
       ),

@@ -48,3 +48,51 @@ export type {
 } from './kpi/portfolio'
 export { portfolioBook, revenueRetention, timeToValue } from './kpi/portfolio'
 export { atRiskAt, nextStateChange } from './sla/next-change'
+export type { RetentionCohortInput } from './kpi/arr-history'
+export { retentionCohort } from './kpi/arr-history'
+export { DEFAULT_ADOPTION_SHARE, valueMilestones } from './kpi/value-milestones'
+export type { OpenEscalations } from './kpi/escalations'
+export { openEscalations } from './kpi/escalations'
+export { toReportingMinor } from './kpi/reporting-money'
+export type {
+  ComponentScore,
+  EvidenceRef,
+  HealthAccount,
+  HealthComponentKey,
+  HealthUsage,
+} from './health/components'
+export { healthComponentKeys, healthThresholds } from './health/components'
+export { HealthEngineError } from './health/errors'
+export type {
+  AccountHealth,
+  HealthComponent,
+  HealthInput,
+  HealthScore,
+  HealthSettings,
+  HealthTrend,
+  HealthWeek,
+} from './health/health'
+export { accountHealth, bandOf, DEFAULT_HEALTH_WEIGHTS, healthScore } from './health/health'
+export type { OpenSpan, TicketFacts } from './health/ticket-facts'
+export { firstBreachOf, openSeverityAt, ticketFacts } from './health/ticket-facts'
+export type {
+  AccountLedger,
+  LedgerFlag,
+  LedgerInput,
+  LedgerItem,
+  LedgerLine,
+} from './ledger/ledger'
+export { entitledValue, entitlementLedger, ledgerRules, qbrsPerYear } from './ledger/ledger'
+export type { LedgerPeriod } from './ledger/periods'
+export type {
+  AccountEligibility,
+  CatalogueTier,
+  EligibilityInput,
+  EligibilitySignal,
+  EligibilityUsage,
+  SignalKind,
+  TargetTier,
+} from './eligibility/eligibility'
+export { upgradeEligibility } from './eligibility/eligibility'
+export type { EligibilityRules } from './eligibility/rules'
+export { defaultEligibilityRules, fallbackRules, rulesFor } from './eligibility/rules'

@@ -25,6 +25,7 @@ import {
   type AccountSla,
   type TicketSla,
 } from '../sla/sla-queries'
+import { kpiPortfolioInput, type PortfolioKpis } from '../kpi/kpi-queries'
 import {
   alertRefInput,
   alertsListInput,
@@ -229,6 +230,13 @@ export const contract = {
     input: slaReplayInput,
     output: returns<AccountReplay>(),
     reads: ['tickets', 'tiers', 'library', 'accounts'],
+  },
+  /** The portfolio KPI header: ARR, renewals, retention, SLA and escalations by tier. */
+  'kpi.portfolio': {
+    kind: 'query',
+    input: kpiPortfolioInput,
+    output: returns<PortfolioKpis>(),
+    reads: ['accounts', 'tiers', 'tickets', 'library', 'proposals', 'usageSnapshots'],
   },
   /** Who "me" is in the open workspace: the author of new notes and check-ins. */
   'session.currentUser': {

@@ -1,0 +1,171 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contract } from '@shared/ipc/contract'
+import type { Account } from '@shared/model/account'
+import type { Ticket } from '@shared/model/ticket'
+import type { Tier } from '@shared/model/tier'
+import { recordingLogger } from '../../../test/fixtures/recording-logger'
+import { loadDemoBook } from '../../db/demo-loader'
+import { DEFAULT_AS_OF } from '../../db/seed/options'
+import { openWorkspaceStore, type WorkspaceStore } from '../../db/workspace-store'
+import { openTicketStatuses } from '../accounts/accounts-repository'
+import { createEngineCache, type EngineCache } from '../engines/engine-cache'
+import { createSlaService, periodStart } from '../sla/sla-service'
+import { createKpiService, defaultPeriod } from './kpi-service'
+
+const NOW = Date.parse(DEFAULT_AS_OF)
+const TODAY = DEFAULT_AS_OF.slice(0, 10)
+
+let folder: string
+let store: WorkspaceStore
+let engines: EngineCache
+let kpi: ReturnType<typeof createKpiService>
+let accounts: Account[]
+let tickets: Ticket[]
+let versions: Map<string, Tier>
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'tierline-kpi-'))
+  store = await openWorkspaceStore({
+    file: join(folder, 'tierline.sqlite'),
+    log: recordingLogger(),
+    onChange: () => undefined,
+  })
+  await loadDemoBook(store.rx(), { accounts: 16, tickets: 800 })
+  const rx = store.rx()
+  accounts = (await rx.accounts.find().exec()).map((doc) => doc.toJSON() as Account)
+  tickets = (await rx.tickets.find().exec()).map((doc) => doc.toJSON() as Ticket)
+  versions = new Map((await rx.tiers.find().exec()).map((doc) => [doc.id, doc.toJSON() as Tier]))
+  engines = createEngineCache({ database: async () => store.rx(), now: () => NOW })
+  kpi = createKpiService(engines, () => NOW)
+}, 60_000)
+
+afterAll(async () => {
+  engines.dispose()
+  await store.close()
+  await rm(folder, { recursive: true, force: true })
+})
+
+const sumBy = <T>(items: readonly T[], key: (item: T) => string, value: (item: T) => number) => {
+  const sums = new Map<string, number>()
+  for (const item of items) sums.set(key(item), (sums.get(key(item)) ?? 0) + value(item))
+  return sums
+}
+
+describe('kpi.portfolio', () => {
+  it('sums ARR, accounts and at-risk ARR by tier over the stored accounts', async () => {
+    const result = await kpi.portfolio({ period: null })
+    const live = accounts.filter((account) => !account.archived)
+    const arr = sumBy(
+      live,
+      (a) => a.tierId,
+      (a) => a.arrReportingMinor,
+    )
+    const count = sumBy(
+      live,
+      (a) => a.tierId,
+      () => 1,
+    )
+    const atRisk = sumBy(
+      live.filter((a) => a.healthBand === 'at-risk'),
+      (a) => a.tierId,
+      (a) => a.arrReportingMinor,
+    )
+    for (const tier of result.tiers) {
+      expect(tier.arrMinor, tier.name).toBe(arr.get(tier.tierId) ?? 0)
+      expect(tier.accounts, tier.name).toBe(count.get(tier.tierId) ?? 0)
+      expect(tier.atRiskArrMinor, tier.name).toBe(atRisk.get(tier.tierId) ?? 0)
+    }
+    expect(result.total.arrMinor).toBe(live.reduce((sum, a) => sum + a.arrReportingMinor, 0))
+    expect(result.tiers.map((tier) => tier.rank)).toEqual(
+      [...result.tiers.map((tier) => tier.rank)].sort((a, b) => a - b),
+    )
+    expect(result.period).toEqual(defaultPeriod(NOW))
+  })
+
+  it('counts renewals in each window and open escalations from the stored documents', async () => {
+    const result = await kpi.portfolio({ period: null })
+    for (const window of result.renewals) {
+      const horizon = new Date(NOW + window.days * 86_400_000).toISOString().slice(0, 10)
+      const due = accounts.filter(
+        (a) => !a.archived && a.renewalDate > TODAY && a.renewalDate <= horizon,
+      )
+      expect(window.accounts, `${window.days} days`).toBe(due.length)
+      expect(window.arrMinor).toBe(due.reduce((sum, a) => sum + a.arrReportingMinor, 0))
+    }
+    const escalated = await store
+      .rx()
+      .tickets.count({
+        selector: { escalationLevel: { $gt: 0 }, status: { $in: [...openTicketStatuses] } },
+      })
+      .exec()
+    expect(result.escalations.tickets).toBe(escalated)
+    expect(result.tiers.reduce((sum, tier) => sum + tier.openEscalations, 0)).toBe(escalated)
+  })
+
+  it('measures SLA compliance by the tier each ticket was opened under, agreeing with the account views', async () => {
+    const from = new Date(periodStart(NOW, 12)).toISOString().slice(0, 10)
+    const result = await kpi.portfolio({ period: { from, to: TODAY } })
+    const opened = tickets.filter(
+      (t) => t.createdAt.slice(0, 10) >= from && t.createdAt.slice(0, 10) <= TODAY,
+    )
+    const perTier = sumBy(
+      opened,
+      (t) => versions.get(t.tierVersionId)?.tierId ?? '?',
+      () => 1,
+    )
+    for (const tier of result.tiers) {
+      expect(tier.sla?.tickets ?? 0, tier.name).toBe(perTier.get(tier.tierId) ?? 0)
+    }
+    expect(result.unmeasuredTickets).toBe(0)
+    // The same breaches the SLA panel lists, account by account.
+    const sla = createSlaService(engines, () => NOW)
+    let breaches = 0
+    for (const account of accounts) {
+      breaches += (await sla.forAccount({ accountId: account.id, months: 12 })).breaches.length
+    }
+    expect(result.total.sla?.breached).toBe(breaches)
+    expect(breaches).toBeGreaterThan(0)
+  }, 60_000)
+
+  it('recomputes retention when an account of the cohort churns', async () => {
+    const period = { from: '2025-11-02', to: TODAY }
+    const before = await kpi.portfolio({ period })
+    const churning = accounts.find(
+      (a) => !a.archived && a.customerSince < period.from && a.arrReportingMinor > 0,
+    )
+    if (churning === undefined || before.total.retention === null) {
+      throw new Error('no cohort account to churn')
+    }
+    const doc = await store.rx().accounts.findOne(churning.id).exec()
+    await doc?.incrementalPatch({ archived: true })
+    try {
+      const after = await kpi.portfolio({ period })
+      const start = before.total.retention.startArrMinor
+      expect(after.total.retention?.startArrMinor).toBe(start)
+      // Its whole ARR leaves gross retention (less, if it had expanded during the period).
+      const lost =
+        (before.total.retention.grossRetention ?? 0) - (after.total.retention?.grossRetention ?? 0)
+      expect(lost).toBeGreaterThan(0)
+      expect(lost).toBeLessThanOrEqual(churning.arrReportingMinor / start + 1e-12)
+      expect(after.total.arrMinor).toBe(before.total.arrMinor - churning.arrReportingMinor)
+    } finally {
+      await (
+        await store.rx().accounts.findOne(churning.id).exec()
+      )?.incrementalPatch({
+        archived: false,
+      })
+    }
+  })
+
+  it('refuses a period that ends before it starts, naming the field', () => {
+    const parsed = contract['kpi.portfolio'].input.safeParse({
+      period: { from: '2026-10-01', to: '2026-09-01' },
+    })
+    expect(parsed.success).toBe(false)
+    expect(parsed.error?.issues[0]?.path).toEqual(['period', 'to'])
+    expect(contract['kpi.portfolio'].input.parse(undefined)).toEqual({ period: null })
+  })
+})
