@@ -4,6 +4,7 @@ import {
   IconDatabase,
   IconInfoCircle,
   IconPalette,
+  IconStack2,
   type Icon,
 } from '@tabler/icons-react'
 
@@ -29,6 +30,12 @@ export const navigation: readonly NavigationSection[] = [
         label: 'Accounts',
         description: 'Every account with tier, ARR, health and renewal',
         icon: IconBuildingStore,
+      },
+      {
+        to: '/tiers',
+        label: 'Tiers',
+        description: 'Tier catalogue side by side, versions with their changes, support calendars',
+        icon: IconStack2,
       },
     ],
   },

@@ -13,6 +13,8 @@ import { AboutSection } from '../features/settings/AboutSection'
 import { AppearanceSection } from '../features/settings/AppearanceSection'
 import { DataSection } from '../features/settings/DataSection'
 import { SettingsPage } from '../features/settings/SettingsPage'
+import { TierPage } from '../features/tiers/TierPage'
+import { TiersPage } from '../features/tiers/TiersPage'
 import { WorkspacesSection } from '../features/workspaces/WorkspacesSection'
 import { ErrorFallback } from './ErrorFallback'
 import { Shell } from './Shell'
@@ -57,6 +59,20 @@ const accountRoute = createRoute({
   },
 })
 
+const tiersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'tiers',
+  component: TiersPage,
+})
+const tierRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'tiers/$tierId',
+  component: function TierRoute() {
+    const { tierId } = tierRoute.useParams()
+    return <TierPage key={tierId} tierId={tierId} />
+  },
+})
+
 const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'settings',
@@ -94,6 +110,8 @@ const routeTree = rootRoute.addChildren([
   indexRoute,
   accountsRoute,
   accountRoute,
+  tiersRoute,
+  tierRoute,
   settingsRoute.addChildren([
     settingsIndexRoute,
     appearanceRoute,

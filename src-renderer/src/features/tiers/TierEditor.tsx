@@ -1,0 +1,182 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Divider,
+  Group,
+  List,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core'
+import { IconAlertTriangle, IconDeviceFloppy } from '@tabler/icons-react'
+import { useState } from 'react'
+import type { Tier } from '@shared/model/tier'
+import type { TierSaveResult } from '@shared/tiers/tier-queries'
+import { useMutate } from '../../app/ipc-hooks'
+import { fieldErrors, issuesOf } from './field-errors'
+import { draftOf, saveInputOf, type TierDraft, type UpdateDraft } from './tier-draft'
+import {
+  EntitlementsSection,
+  EscalationSection,
+  GovernanceSection,
+  PauseRulesSection,
+  PricesSection,
+  SlaSection,
+} from './TierEditorSections'
+
+/**
+ * Edits the next version of a tier. Main validates and answers with per-field issues, shown
+ * under each control; a save writes a new version and never touches `base`. Keyed by the base
+ * version's id, so a newer version (saved here or arriving by sync) starts a fresh draft.
+ */
+export function TierEditor(props: {
+  readonly base: Tier
+  readonly today: string
+  readonly onSaved: (result: TierSaveResult) => void
+}) {
+  const [draft, setDraft] = useState<TierDraft>(() => draftOf(props.base, props.today))
+  const save = useMutate('tiers.save')
+  const update: UpdateDraft = (change) =>
+    setDraft((current) => {
+      const next = structuredClone(current)
+      change(next)
+      return next
+    })
+  const issues = issuesOf(save.error)
+  const errors = fieldErrors(issues)
+  const definitionErrors = fieldErrors(issues, 'definition.')
+
+  return (
+    <form
+      aria-label={`Edit ${props.base.name}`}
+      onSubmit={(event) => {
+        event.preventDefault()
+        save.mutate(saveInputOf(props.base, draft), { onSuccess: props.onSaved })
+      }}
+    >
+      <Stack gap="lg">
+        {save.error !== null && (
+          <Alert
+            color={save.error.code === 'conflict' ? 'orange' : 'red'}
+            icon={<IconAlertTriangle />}
+            title="This version was not saved"
+            role="alert"
+          >
+            {issues.length === 0 ? (
+              save.error.message
+            ) : (
+              <List size="sm">
+                {issues.map((issue) => (
+                  <List.Item key={`${issue.field}-${issue.message}`}>
+                    {issue.field === '' ? issue.message : `${issue.field}: ${issue.message}`}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </Alert>
+        )}
+        <Card withBorder>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <TextInput
+              label="Name"
+              value={draft.name}
+              error={errors.at('name')}
+              onChange={(event) => {
+                const value = event.currentTarget.value
+                update((d) => void (d.name = value))
+              }}
+            />
+            <Select
+              label="Status"
+              allowDeselect={false}
+              data={[
+                { value: 'active', label: 'Active (sold)' },
+                { value: 'retired', label: 'Retired (no new signatures)' },
+              ]}
+              value={draft.status}
+              error={errors.at('status')}
+              onChange={(value) =>
+                update((d) => void (d.status = value === 'retired' ? 'retired' : 'active'))
+              }
+            />
+            <TextInput
+              label="Effective from"
+              description="New signatures get this version from this day; accounts keep theirs."
+              type="date"
+              value={draft.effectiveFrom}
+              error={errors.at('effectiveFrom')}
+              onChange={(event) => {
+                const value = event.currentTarget.value
+                update((d) => void (d.effectiveFrom = value))
+              }}
+            />
+          </SimpleGrid>
+          <Textarea
+            mt="sm"
+            label="Description"
+            autosize
+            minRows={2}
+            value={draft.description}
+            error={errors.at('description')}
+            onChange={(event) => {
+              const value = event.currentTarget.value
+              update((d) => void (d.description = value))
+            }}
+          />
+        </Card>
+        <Card withBorder>
+          <Stack gap="xl">
+            <PricesSection draft={draft} update={update} errors={definitionErrors} />
+            <Divider />
+            <SlaSection draft={draft} update={update} errors={definitionErrors} />
+            <Divider />
+            <PauseRulesSection draft={draft} update={update} errors={definitionErrors} />
+            <Divider />
+            <EscalationSection draft={draft} update={update} errors={definitionErrors} />
+            <Divider />
+            <EntitlementsSection draft={draft} update={update} errors={definitionErrors} />
+            <Divider />
+            <GovernanceSection draft={draft} update={update} errors={definitionErrors} />
+          </Stack>
+        </Card>
+        <Card withBorder>
+          <Textarea
+            label="Reason for this version"
+            description="Kept with the version and shown in its history."
+            withAsterisk
+            autosize
+            minRows={2}
+            value={draft.reason}
+            error={errors.at('reason')}
+            onChange={(event) => {
+              const value = event.currentTarget.value
+              update((d) => void (d.reason = value))
+            }}
+          />
+          <Group justify="flex-end" mt="md">
+            <Button
+              variant="default"
+              disabled={save.isPending}
+              onClick={() => {
+                setDraft(draftOf(props.base, props.today))
+                save.reset()
+              }}
+            >
+              Discard changes
+            </Button>
+            <Button
+              type="submit"
+              loading={save.isPending}
+              leftSection={<IconDeviceFloppy size={16} />}
+            >
+              Save as version {props.base.version + 1}
+            </Button>
+          </Group>
+        </Card>
+      </Stack>
+    </form>
+  )
+}

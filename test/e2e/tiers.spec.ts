@@ -1,0 +1,166 @@
+import type { Calendar } from '@shared/model/calendar'
+import type { LibraryDocument } from '@shared/model/library'
+import type { Tier } from '@shared/model/tier'
+import { expect, test } from './harness/fixtures'
+import type { TestBridge } from './harness/bridge-server'
+
+const database = async (bridge: TestBridge) =>
+  (await bridge.services.workspaces.current()).database.rx()
+
+async function premiumVersions(bridge: TestBridge): Promise<Tier[]> {
+  const rx = await database(bridge)
+  const docs = await rx.tiers.find({ selector: { key: 'premium' } }).exec()
+  return docs.map((doc) => doc.toJSON() as Tier).sort((a, b) => a.version - b.version)
+}
+
+async function calendarNamed(bridge: TestBridge, name: string): Promise<Calendar> {
+  const rx = await database(bridge)
+  const docs = await rx.library.find({ selector: { kind: 'calendar' } }).exec()
+  const found = docs
+    .map((doc) => doc.toJSON() as LibraryDocument)
+    .find((doc): doc is Calendar => doc.kind === 'calendar' && doc.name === name)
+  if (found === undefined) throw new Error(`no calendar named ${name}`)
+  return found
+}
+
+test('a tier edit is saved as a new version with its diff; accounts keep the version they signed', async ({
+  app,
+  bridge,
+}) => {
+  const rx = await database(bridge)
+  const before = await premiumVersions(bridge)
+  const latest = before[before.length - 1]
+  if (latest === undefined) throw new Error('the demo book has no Premium tier')
+  const signed = (await rx.accounts.find({ selector: { tierId: latest.tierId } }).exec()).map(
+    (doc) => [doc.id, doc.tierVersionId],
+  )
+  expect(signed.length).toBeGreaterThan(0)
+
+  await app.getByRole('link', { name: /^Tiers/ }).click()
+  await expect(app.getByRole('heading', { name: 'Tiers', level: 2 })).toBeVisible()
+  const catalogue = app.getByRole('table', { name: 'Tier catalogue' })
+  const s1Row = catalogue.getByRole('row', { name: /^S1 first response/ })
+  await expect(s1Row).toContainText('30 minutes (24x7)')
+  await expect(catalogue.getByTestId('tier-column')).toHaveCount(4)
+
+  await app.getByRole('button', { name: 'Edit Premium' }).click()
+  await expect(app).toHaveURL(new RegExp(`#/tiers/${latest.tierId}$`))
+  await app.getByRole('textbox', { name: 'S1 first response minutes' }).fill('20')
+  await app
+    .getByLabel('Reason for this version')
+    .fill('Match Enterprise-grade S1 response for critical outages.')
+  await app.getByRole('button', { name: `Save as version ${latest.version + 1}` }).click()
+
+  // The history shows the new version first, with author, reason and its readable diff.
+  const newest = app.getByTestId('tier-version').first()
+  await expect(newest.getByRole('heading', { name: `Version ${latest.version + 1}` })).toBeVisible()
+  await expect(newest).toContainText('Match Enterprise-grade S1 response for critical outages.')
+  await expect(
+    newest
+      .getByRole('list', { name: `Changes in version ${latest.version + 1}` })
+      .getByRole('listitem'),
+  ).toHaveText(['S1 first response: 30 → 20 minutes (24x7)'])
+
+  // The database holds one more version; the earlier ones and every account are untouched.
+  const after = await premiumVersions(bridge)
+  expect(after).toHaveLength(before.length + 1)
+  expect(after.slice(0, before.length)).toEqual(before)
+  const created = after[after.length - 1]
+  const me = await bridge.services.router.dispatch('session.currentUser', undefined, {
+    trusted: true,
+  })
+  expect(me.ok && created?.authorId === (me.value as { id: string }).id).toBe(true)
+  expect(created).toMatchObject({
+    version: latest.version + 1,
+    reason: 'Match Enterprise-grade S1 response for critical outages.',
+    diff: [
+      {
+        path: 'sla.S1.firstResponse',
+        op: 'changed',
+        before: { minutes: 30, hours: '24x7' },
+        after: { minutes: 20, hours: '24x7' },
+      },
+    ],
+  })
+  expect(
+    (await rx.accounts.find({ selector: { tierId: latest.tierId } }).exec()).map((doc) => [
+      doc.id,
+      doc.tierVersionId,
+    ]),
+  ).toEqual(signed)
+
+  // It takes effect today, so the catalogue now shows it.
+  await app.getByRole('link', { name: 'All tiers' }).click()
+  await expect(s1Row).toContainText('20 minutes (24x7)')
+})
+
+test('an invalid tier edit shows the field error and saves nothing', async ({ app, bridge }) => {
+  const before = await premiumVersions(bridge)
+  const latest = before[before.length - 1]
+  if (latest === undefined) throw new Error('the demo book has no Premium tier')
+  await app.goto(`${bridge.url}#/tiers/${latest.tierId}`)
+
+  // S2 without any commitment at all.
+  for (const metric of ['first response', 'next response', 'periodic update', 'resolution']) {
+    await app.getByRole('checkbox', { name: `S2 ${metric} committed` }).uncheck()
+  }
+  await app.getByLabel('Reason for this version').fill('Trying to drop S2 commitments.')
+  await app.getByRole('button', { name: `Save as version ${latest.version + 1}` }).click()
+  await expect(
+    app.getByRole('alert').filter({ hasText: 'This version was not saved' }),
+  ).toBeVisible()
+  await expect(
+    app.getByRole('table', { name: 'SLA targets' }).getByRole('row', { name: /^S2/ }),
+  ).toContainText('S2 has no SLA target: commit to at least a first response')
+
+  // A target of zero minutes is named on its own cell.
+  await app.getByRole('checkbox', { name: 'S2 first response committed' }).check()
+  await app.getByRole('textbox', { name: 'S2 first response minutes' }).fill('0')
+  await app.getByRole('button', { name: `Save as version ${latest.version + 1}` }).click()
+  await expect(
+    app.getByRole('alert').filter({ hasText: 'definition.sla.S2.firstResponse.minutes' }),
+  ).toBeVisible()
+
+  expect(await premiumVersions(bridge)).toEqual(before)
+  await app.getByRole('tab', { name: 'History' }).click()
+  await expect(app.getByTestId('tier-version')).toHaveCount(before.length)
+})
+
+test('a calendar edit changes the week preview, saves, and an overlap is refused', async ({
+  app,
+  bridge,
+}) => {
+  const name = 'EMEA Central (Berlin)'
+  const stored = await calendarNamed(bridge, name)
+  await app.goto(`${bridge.url}#/tiers`)
+  await app.getByRole('tab', { name: 'Calendars' }).click()
+  await app.getByRole('button', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) }).click()
+
+  const saturday = app.getByTestId('preview-day').nth(5)
+  await expect(saturday).toContainText('closed')
+  await expect(app.getByTestId('week-total')).toContainText('50 hours')
+
+  await app.getByRole('button', { name: 'Add an interval on Saturday' }).click()
+  await app.getByRole('textbox', { name: 'Saturday interval 1 start' }).fill('10:00')
+  await app.getByRole('textbox', { name: 'Saturday interval 1 end' }).fill('14:00')
+  await expect(saturday).toContainText('10:00–14:00')
+  await expect(app.getByTestId('week-total')).toContainText('54 hours')
+
+  // An overlapping Monday interval is named, the preview says why, and saving is refused.
+  await app.getByRole('button', { name: 'Add an interval on Monday' }).click()
+  await app.getByRole('textbox', { name: 'Monday interval 2 start' }).fill('17:00')
+  await expect(app.getByTestId('weekday-mon')).toContainText('overlaps Monday 08:00–18:00')
+  await app.getByRole('button', { name: 'Save calendar' }).click()
+  await expect(
+    app.getByRole('alert').filter({ hasText: 'This calendar was not saved' }),
+  ).toBeVisible()
+  expect(await calendarNamed(bridge, name)).toEqual(stored)
+
+  await app.getByRole('button', { name: 'Remove Monday interval 2' }).click()
+  await app.getByRole('button', { name: 'Save calendar' }).click()
+  await expect(app.getByText('Calendar saved')).toBeVisible()
+  await expect
+    .poll(async () => (await calendarNamed(bridge, name)).weekly.sat)
+    .toEqual([{ start: '10:00', end: '14:00' }])
+  expect((await calendarNamed(bridge, name)).weekly.mon).toEqual(stored.weekly.mon)
+})
