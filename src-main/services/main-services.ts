@@ -21,6 +21,13 @@ import { createTiersRepository } from './tiers/tiers-repository'
 import { appHandlers, type DesktopPort, type HostInfo } from './app/app-handlers'
 import { createEventBus, type EventBus } from './events/event-bus'
 import { createEngineCache, type EngineCache } from './engines/engine-cache'
+import { createAccountData } from './account-data/account-data'
+import { eligibilityHandlers } from './eligibility/handlers'
+import { createEligibilityService } from './eligibility/eligibility-service'
+import { healthHandlers } from './health/handlers'
+import { createHealthService } from './health/health-service'
+import { ledgerHandlers } from './ledger/handlers'
+import { createLedgerService } from './ledger/ledger-service'
 import { slaHandlers } from './sla/handlers'
 import { createSlaService } from './sla/sla-service'
 import { kpiHandlers } from './kpi/handlers'
@@ -99,6 +106,10 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     database: async () => (await workspaces.current()).database.rx(),
   })
 
+  // Health, eligibility and ledger read one shared loader on top of the engine cache.
+  const accountData = createAccountData(engines)
+  const health = createHealthService(engines, accountData)
+  const eligibility = createEligibilityService(engines, accountData)
   const workspaceRx = async () => (await workspaces.current()).database.rx()
   const currentUser = createCurrentUserSource(workspaceRx)
   const portfolio = createPortfolioReadModel({ rx: workspaceRx, events })
@@ -113,6 +124,9 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       ...settingsHandlers(settings),
       ...workspaceHandlers(workspaces),
       ...slaHandlers(createSlaService(engines)),
+      ...healthHandlers(health),
+      ...eligibilityHandlers(eligibility),
+      ...ledgerHandlers(createLedgerService(engines, accountData)),
       ...kpiHandlers(createKpiService(engines)),
       ...accountHandlers(
         createAccountsRepository(async () => (await workspaces.current()).database.rx()),

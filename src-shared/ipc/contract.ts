@@ -25,6 +25,9 @@ import {
   type AccountSla,
   type TicketSla,
 } from '../sla/sla-queries'
+import { eligibilityListInput, type EligibilityList } from '../eligibility/eligibility-queries'
+import { healthAccountInput, type AccountHealthView } from '../health/health-queries'
+import { ledgerAccountInput, type AccountLedgerView } from '../ledger/ledger-queries'
 import { kpiPortfolioInput, type PortfolioKpis } from '../kpi/kpi-queries'
 import {
   alertRefInput,
@@ -358,6 +361,35 @@ export const contract = {
   'workspaces.progress': { kind: 'subscription', payload: returns<WorkspaceProgressEvent>() },
   /** Main asks the renderer to show a route (application menu, second instance). */
   'app.navigate': { kind: 'subscription', payload: returns<NavigateEvent>() },
+  /** Health score 0–100 with explained components, weekly history and trend (issue #5 item 5). */
+  'health.forAccount': {
+    kind: 'query',
+    input: healthAccountInput,
+    output: returns<AccountHealthView>(),
+    reads: ['accounts', 'tiers', 'library', 'tickets', 'usageSnapshots', 'activities'],
+  },
+  /** Upgrade-eligibility signals, one account or the book (issue #5 item 6). */
+  'eligibility.list': {
+    kind: 'query',
+    input: eligibilityListInput,
+    output: returns<EligibilityList>(),
+    reads: [
+      'accounts',
+      'tiers',
+      'library',
+      'tickets',
+      'usageSnapshots',
+      'activities',
+      'ledgerEntries',
+    ],
+  },
+  /** Entitlements consumed vs entitled per period, with over/under flags (issue #5 item 7). */
+  'ledger.forAccount': {
+    kind: 'query',
+    input: ledgerAccountInput,
+    output: returns<AccountLedgerView>(),
+    reads: ['accounts', 'tiers', 'ledgerEntries', 'activities'],
+  },
   ...changedTopics,
 } as const satisfies Readonly<Record<string, ChannelDef>>
 
