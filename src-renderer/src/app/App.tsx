@@ -5,7 +5,12 @@ import { useEffect } from 'react'
 import { defaultSettings } from '@shared/settings/settings'
 import { useChangeInvalidation, useInvoke } from './ipc-hooks'
 import { router } from './router'
-import { colorSchemeOf, createTierlineTheme, settingsColorSchemeManager } from './theme'
+import {
+  colorSchemeOf,
+  createTierlineTheme,
+  settingsColorSchemeManager,
+  tierlineCssVariables,
+} from './theme'
 
 /** Applies the persisted colour scheme whenever settings change (here or from the menu). */
 function ColorSchemeSync({ scheme }: { readonly scheme: ReturnType<typeof colorSchemeOf> }) {
@@ -24,6 +29,7 @@ export function App() {
     <MantineProvider
       theme={createTierlineTheme(current.density)}
       colorSchemeManager={settingsColorSchemeManager}
+      cssVariablesResolver={tierlineCssVariables}
       defaultColorScheme={scheme}
     >
       <ColorSchemeSync scheme={scheme} />

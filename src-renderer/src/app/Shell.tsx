@@ -60,11 +60,14 @@ export function Shell() {
             <WorkspaceSwitcher />
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <UnstyledButton onClick={() => spotlight.open()} aria-label="Open command palette">
+            {/* Named by its visible text (WCAG 2.5.3); the shortcut is announced, not read out. */}
+            <UnstyledButton onClick={() => spotlight.open()} aria-keyshortcuts="Control+K Meta+K">
               <Group gap={6} c="dimmed">
-                <IconSearch size={16} />
+                <IconSearch size={16} aria-hidden />
                 <Text size="sm">Search</Text>
-                <Kbd size="xs">Ctrl/⌘ K</Kbd>
+                <Kbd size="xs" aria-hidden>
+                  Ctrl/⌘ K
+                </Kbd>
               </Group>
             </UnstyledButton>
             <SyncStatus />

@@ -1,0 +1,167 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import type { Activity } from '../../src-shared/model/activity'
+import type { CurrentUser } from '../../src-shared/session/current-user'
+import type { TestBridge } from './harness/bridge-server'
+import { expect, test } from './harness/fixtures'
+
+const rxOf = async (bridge: TestBridge) =>
+  (await bridge.services.workspaces.current()).database.rx()
+
+/** "Me", asked through the same router the page uses. */
+async function currentUser(bridge: TestBridge): Promise<CurrentUser> {
+  const result = await bridge.services.router.dispatch('session.currentUser', undefined, {
+    trusted: true,
+  })
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value as CurrentUser
+}
+
+/** The first account (A–Z) owned by the current user: where a CSM would write notes. */
+async function myAccount(bridge: TestBridge) {
+  const me = await currentUser(bridge)
+  const rx = await rxOf(bridge)
+  const [account] = await rx.accounts
+    .find({ selector: { ownerId: me.id, archived: false }, sort: [{ nameKey: 'asc' }], limit: 1 })
+    .exec()
+  if (account === undefined) throw new Error('the current user owns no account')
+  return { me, account, rx }
+}
+
+async function openAccount(app: Page, bridge: TestBridge, id: string, name: string) {
+  await app.goto(`${bridge.url}#/accounts/${id}`)
+  await expect(app.getByRole('heading', { name, level: 2 })).toBeVisible()
+}
+
+const timeline = (app: Page) => app.getByRole('region', { name: 'Timeline' })
+const entryWithText = (app: Page, text: string) =>
+  timeline(app).getByTestId('timeline-entry').filter({ hasText: text })
+
+async function seriousViolations(app: Page) {
+  const results = await new AxeBuilder({ page: app }).analyze()
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) =>
+      violation.nodes.map(
+        (node) =>
+          `${violation.id}: ${node.target.join(' ')} — ${(node.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 220)}`,
+      ),
+    )
+}
+
+test('a note is added, survives a reload, is edited, deleted and restored with Undo', async ({
+  app,
+  bridge,
+}) => {
+  const { me, account, rx } = await myAccount(bridge)
+  await openAccount(app, bridge, account.id, account.name)
+  const body = `Sponsor moved to **EMEA**; renewal owner is now Dana. <script>alert(1)</script>`
+
+  const form = app.getByRole('form', { name: 'Add a note' })
+  await form.getByLabel('Title').fill('Sponsor change')
+  await form.getByLabel('Note (Markdown)').fill(body)
+  await form.getByRole('button', { name: 'Save note' }).click()
+  await expect(entryWithText(app, 'Sponsor change')).toBeVisible()
+  // The fields empty only once main confirmed the write.
+  await expect(form.getByLabel('Note (Markdown)')).toHaveValue('')
+
+  await app.reload()
+  const entry = entryWithText(app, 'Sponsor change')
+  await expect(entry).toBeVisible()
+  // Markdown is rendered (bold), raw HTML is not: no script element inside the note.
+  await expect(entry.locator('strong')).toHaveText('EMEA')
+  await expect(entry.locator('script')).toHaveCount(0)
+
+  const stored = (
+    await rx.activities
+      .find({ selector: { accountId: account.id, title: 'Sponsor change' } })
+      .exec()
+  ).map((doc) => doc.toJSON() as Activity)
+  expect(stored).toHaveLength(1)
+  expect(stored[0]).toMatchObject({ kind: 'note', authorId: me.id, bodyMarkdown: body })
+  const noteId = stored[0]?.id ?? ''
+
+  // Edit.
+  await entry.getByRole('button', { name: 'Edit Sponsor change' }).click()
+  await entry.getByLabel('Text (Markdown)').fill('Sponsor moved to *APAC* instead.')
+  await entry.getByRole('button', { name: 'Save changes' }).click()
+  await expect(entry.locator('em')).toHaveText('APAC')
+  await expect
+    .poll(async () => (await rx.activities.findOne(noteId).exec())?.bodyMarkdown)
+    .toBe('Sponsor moved to *APAC* instead.')
+
+  // Delete, then Undo restores the document.
+  await entry.getByRole('button', { name: 'Delete Sponsor change' }).click()
+  await expect(entryWithText(app, 'Sponsor change')).toHaveCount(0)
+  await expect.poll(async () => rx.activities.findOne(noteId).exec()).toBeNull()
+  await app.getByRole('button', { name: 'Undo' }).click()
+  await expect(entryWithText(app, 'Sponsor change')).toBeVisible()
+  await expect
+    .poll(async () => (await rx.activities.findOne(noteId).exec())?.bodyMarkdown)
+    .toBe('Sponsor moved to *APAC* instead.')
+})
+
+test('an empty note is refused with a readable error and nothing is written', async ({
+  app,
+  bridge,
+}) => {
+  const { me, account, rx } = await myAccount(bridge)
+  await openAccount(app, bridge, account.id, account.name)
+  const before = await rx.activities.count({ selector: { accountId: account.id } }).exec()
+  const form = app.getByRole('form', { name: 'Add a note' })
+  await form.getByLabel('Note (Markdown)').fill('   ')
+  await form.getByRole('button', { name: 'Save note' }).click()
+  await expect(form.getByText('A note needs some text')).toBeVisible()
+  expect(await rx.activities.count({ selector: { accountId: account.id } }).exec()).toBe(before)
+  // Someone else's note offers no edit or delete.
+  const theirs = (
+    await rx.activities.find({ selector: { accountId: account.id, kind: 'note' } }).exec()
+  ).find((doc) => doc.authorId !== me.id)
+  if (theirs !== undefined) {
+    await app.getByRole('combobox', { name: 'Show in timeline' }).click()
+    await app.getByRole('option', { name: 'Notes' }).click()
+    const row = entryWithText(app, theirs.title).first()
+    await expect(row).toBeVisible()
+    await expect(row.getByRole('button', { name: /^Edit / })).toHaveCount(0)
+  }
+})
+
+test('a check-in is logged with its sentiment and NPS', async ({ app, bridge }) => {
+  const { me, account, rx } = await myAccount(bridge)
+  await openAccount(app, bridge, account.id, account.name)
+  await timeline(app).getByRole('tab', { name: 'Check-in' }).click()
+  const form = app.getByRole('form', { name: 'Log a check-in' })
+  await form.getByText('Negative', { exact: true }).click()
+  await form.getByLabel('NPS (0–10)').fill('3')
+  await form.getByLabel('Summary (Markdown)').fill('Unhappy with last week’s outage.')
+  await form.getByRole('button', { name: 'Log check-in' }).click()
+  const entry = entryWithText(app, 'Unhappy with last week’s outage.')
+  await expect(entry).toBeVisible()
+  await expect(entry.getByText('NPS 3')).toBeVisible()
+  const stored = await rx.activities
+    .find({ selector: { accountId: account.id, kind: 'check-in', authorId: me.id } })
+    .exec()
+  expect(stored.map((doc) => doc.toJSON() as Activity)).toContainEqual(
+    expect.objectContaining({ sentiment: 'negative', nps: 3 }),
+  )
+})
+
+test('Account 360 has no serious or critical accessibility violations, light or dark', async ({
+  app,
+  bridge,
+}) => {
+  const { account } = await myAccount(bridge)
+  await openAccount(app, bridge, account.id, account.name)
+  await expect(timeline(app).getByTestId('timeline-entry').first()).toBeVisible()
+  await expect(app.getByRole('region', { name: 'Usage' }).locator('svg').first()).toBeVisible()
+  expect(await seriousViolations(app)).toEqual([])
+
+  const result = await bridge.services.router.dispatch(
+    'settings.set',
+    { theme: 'dark' },
+    { trusted: true },
+  )
+  expect(result.ok).toBe(true)
+  await expect(app.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark')
+  expect(await seriousViolations(app)).toEqual([])
+})
