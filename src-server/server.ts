@@ -127,6 +127,11 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     heartbeatMs: options.heartbeatMs ?? syncLimits.heartbeatMs,
   })
 
+  // While closing, every response ends its connection: a keep-alive socket that goes idle after
+  // close() began would otherwise hold the shutdown open for the keep-alive timeout.
+  app.addHook('onSend', async (_request, reply) => {
+    if (!readiness.ready) reply.header('connection', 'close')
+  })
   app.addHook('preClose', async () => {
     readiness.ready = false
     streams.closeAll()

@@ -33,7 +33,8 @@ export function streamRoutes(
     raw.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
+      // A stream's connection is never reused: closing it with the stream lets shutdown finish.
+      connection: 'close',
       'x-accel-buffering': 'no',
     })
     const send = (event: StreamEvent) => {
