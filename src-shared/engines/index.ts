@@ -96,3 +96,8 @@ export type {
 export { upgradeEligibility } from './eligibility/eligibility'
 export type { EligibilityRules } from './eligibility/rules'
 export { defaultEligibilityRules, fallbackRules, rulesFor } from './eligibility/rules'
+export type { AccountDrift, DriftDifference, DriftInput } from './audit/drift'
+export { DEFAULT_MIN_MET_SHARE, driftAudit, valueAt } from './audit/drift'
+export { alertId } from './alerts/alert-id'
+export type { AlertPlan, AlertsInput } from './alerts/alerts'
+export { alertActors, alertRules, defaultCheckInCadenceDays, planAlerts } from './alerts/alerts'
