@@ -139,7 +139,7 @@ describe.each(testBackends)('server lifecycle on $name', (backend) => {
     }
   })
 
-  run.skipIf(backend.name !== 'postgres')(
+  it.skipIf(backend.skipReason ?? backend.name !== 'postgres')(
     'sends RESYNC when its database listener had to reconnect',
     async () => {
       const { server, baseUrl } = await startTestServer(db)
