@@ -81,3 +81,14 @@ describe('portfolio views', () => {
     expect(table.fields).toEqual(['Account ID', 'Account', 'Open S1', 'Open S2'])
   })
 })
+
+describe('view state comparison', () => {
+  it('ignores the order filters were picked in, and notices any real change', async () => {
+    const { sameViewState } = await import('./portfolio-view')
+    const a = portfolioViewStateSchema.parse({ filters: { segments: ['smb', 'enterprise'] } })
+    const b = portfolioViewStateSchema.parse({ filters: { segments: ['enterprise', 'smb'] } })
+    expect(sameViewState(a, b)).toBe(true)
+    expect(sameViewState(a, { ...a, sort: { field: 'name', direction: 'asc' } })).toBe(false)
+    expect(sameViewState(a, { ...a, columns: ['name'] })).toBe(false)
+  })
+})

@@ -135,3 +135,27 @@ export function fromStoredView(view: StoredView): {
     unsupported,
   }
 }
+
+/** A canonical text of a state: filter lists in sorted order, so selection order is not a change. */
+function stateKey(state: PortfolioViewState): string {
+  const f = state.filters
+  const sorted = (values: readonly string[]) => [...values].sort()
+  return JSON.stringify([
+    f.search.trim(),
+    sorted(f.tierIds),
+    sorted(f.tierVersionIds),
+    sorted(f.segments),
+    sorted(f.ownerIds),
+    sorted(f.healthBands),
+    f.renewalWithinDays,
+    f.signal,
+    state.sort.field,
+    state.sort.direction,
+    normaliseColumns(state.columns),
+  ])
+}
+
+/** Whether two states show the same rows the same way (the view menu's "unsaved changes"). */
+export function sameViewState(a: PortfolioViewState, b: PortfolioViewState): boolean {
+  return stateKey(a) === stateKey(b)
+}

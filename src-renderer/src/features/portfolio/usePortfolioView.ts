@@ -1,0 +1,86 @@
+import { useDebouncedValue } from '@mantine/hooks'
+import { useCallback, useMemo, useState } from 'react'
+import type { PortfolioColumnId } from '@shared/portfolio/portfolio-columns'
+import type { PortfolioFilters, PortfolioSort } from '@shared/portfolio/portfolio-query'
+import {
+  myBookState,
+  sameViewState,
+  type PortfolioViewState,
+} from '@shared/portfolio/portfolio-view'
+import type { ViewSummary } from '@shared/portfolio/view-inputs'
+import { useInvoke, useInvokeKeepingPrevious } from '../../app/ipc-hooks'
+
+/** The built-in view every book has; it is not stored, so it cannot be renamed or deleted. */
+export const MY_BOOK_ID = 'my-book'
+
+export interface ActiveView {
+  readonly id: string
+  readonly name: string
+  readonly state: PortfolioViewState
+  readonly summary: ViewSummary | null
+}
+
+/**
+ * The portfolio screen's state: the filters, sort and columns on screen, which saved view they
+ * started from, and whether they differ from it. Search text is debounced before it is asked.
+ */
+export function usePortfolioView() {
+  const [state, setState] = useState<PortfolioViewState>(myBookState)
+  const [activeId, setActiveId] = useState(MY_BOOK_ID)
+  const [searchText, setSearchText] = useState('')
+  const [debouncedSearch] = useDebouncedValue(searchText, 200)
+  const views = useInvoke('views.list', { screen: 'portfolio' })
+
+  const active: ActiveView = useMemo(() => {
+    const summary = views.data?.find((view) => view.id === activeId) ?? null
+    return summary === null
+      ? { id: MY_BOOK_ID, name: 'My book', state: myBookState, summary: null }
+      : { id: summary.id, name: summary.name, state: summary.state, summary }
+  }, [views.data, activeId])
+
+  // The state as asked of main: typed search text counts once it settles.
+  const asked: PortfolioViewState = useMemo(
+    () => ({ ...state, filters: { ...state.filters, search: debouncedSearch.trim() } }),
+    [state, debouncedSearch],
+  )
+  const current: PortfolioViewState = useMemo(
+    () => ({ ...state, filters: { ...state.filters, search: searchText.trim() } }),
+    [state, searchText],
+  )
+  const rows = useInvokeKeepingPrevious('portfolio.list', {
+    filters: asked.filters,
+    sort: asked.sort,
+  })
+
+  const patchFilters = useCallback((patch: Partial<PortfolioFilters>) => {
+    if (patch.search !== undefined) setSearchText(patch.search)
+    setState((previous) => ({ ...previous, filters: { ...previous.filters, ...patch } }))
+  }, [])
+
+  const apply = useCallback((view: ActiveView) => {
+    setActiveId(view.id)
+    setState(view.state)
+    setSearchText(view.state.filters.search)
+  }, [])
+
+  return {
+    state: current,
+    rows,
+    views,
+    active,
+    dirty: !sameViewState(current, active.state),
+    searchText,
+    setSearchText,
+    /** Also what the KPI header calls to filter the table (e.g. "renewals in 30 days"). */
+    patchFilters,
+    clearFilters: () => patchFilters({ ...myBookState.filters }),
+    setSort: (sort: PortfolioSort) => setState((previous) => ({ ...previous, sort })),
+    setColumns: (columns: PortfolioColumnId[]) =>
+      setState((previous) => ({ ...previous, columns })),
+    apply,
+    /** After a save, the saved view is the one on screen. */
+    select: (id: string) => setActiveId(id),
+  }
+}
+
+export type PortfolioView = ReturnType<typeof usePortfolioView>

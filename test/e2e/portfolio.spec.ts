@@ -1,0 +1,162 @@
+import AxeBuilder from '@axe-core/playwright'
+import Papa from 'papaparse'
+import { readFile } from 'node:fs/promises'
+import type { Page } from '@playwright/test'
+import type { Account } from '../../src-shared/model/account'
+import type { LibraryDocument } from '../../src-shared/model/library'
+import type { TestBridge } from './harness/bridge-server'
+import { expect, test } from './harness/fixtures'
+
+const DAY = 86_400_000
+
+async function book(bridge: TestBridge) {
+  const rx = (await bridge.services.workspaces.current()).database.rx()
+  const accounts = (await rx.accounts.find({ selector: { archived: false } }).exec()).map(
+    (doc) => doc.toJSON() as Account,
+  )
+  const enterprise = (await rx.tiers.find({ selector: { key: 'enterprise' } }).exec())[0]
+  if (enterprise === undefined) throw new Error('the demo book has no Enterprise tier')
+  return { rx, accounts, enterpriseTierId: enterprise.tierId }
+}
+
+/** Renewing after today and within `days`, counted in UTC dates as main counts them. */
+function renewsWithin(account: Account, days: number): boolean {
+  const today = Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`)
+  const renewal = Date.parse(`${account.renewalDate}T00:00:00Z`)
+  return renewal > today && renewal <= today + days * DAY
+}
+
+async function pick(app: Page, label: string, option: string) {
+  await app.getByRole('combobox', { name: label, exact: true }).click()
+  await app.getByRole('option', { name: option, exact: true }).click()
+  await app.keyboard.press('Escape')
+}
+
+test('filter to Enterprise, at risk, renewing in 90 days; save the view; it is there after a reload', async ({
+  app,
+  bridge,
+}) => {
+  const { rx, accounts, enterpriseTierId } = await book(bridge)
+  const expected = accounts.filter(
+    (a) => a.tierId === enterpriseTierId && a.healthBand === 'at-risk' && renewsWithin(a, 90),
+  )
+  expect(expected.length, 'the demo book should have such accounts').toBeGreaterThan(0)
+
+  await expect(app.getByTestId('accounts-total')).toHaveText(`${accounts.length} accounts`)
+  await app.getByRole('combobox', { name: 'Tier' }).click()
+  await app.getByRole('option', { name: 'Enterprise' }).click()
+  await app.keyboard.press('Escape')
+  await app.getByRole('combobox', { name: 'Health' }).click()
+  await app.getByRole('option', { name: 'At risk' }).click()
+  await app.keyboard.press('Escape')
+  await pick(app, 'Renewal', 'Next 90 days')
+  await expect(app.getByTestId('accounts-total')).toHaveText(`${expected.length} accounts`)
+  const shown = await app.getByTestId('account-row').locator('td:first-child').allTextContents()
+  expect(shown.sort()).toEqual(expected.map((a) => a.name).sort())
+
+  await app.getByRole('button', { name: 'Save as…' }).click()
+  const name = 'Enterprise at risk, 90 days'
+  await app.getByLabel('View name').fill(name)
+  await app.getByRole('button', { name: 'Save view' }).click()
+  await expect(app.getByRole('combobox', { name: 'View', exact: true })).toHaveValue(name)
+
+  // Stored in the library collection as a saved view with the three filters.
+  const stored = (await rx.library.find({ selector: { kind: 'savedView' } }).exec())
+    .map((doc) => doc.toJSON() as LibraryDocument)
+    .find((doc) => doc.kind === 'savedView' && doc.name === name)
+  expect(stored).toMatchObject({
+    screen: 'portfolio',
+    filters: expect.arrayContaining([
+      { field: 'tierId', op: 'in', value: [enterpriseTierId] },
+      { field: 'healthBand', op: 'in', value: ['at-risk'] },
+      { field: 'renewalDate', op: 'within-days', value: 90 },
+    ]),
+  })
+
+  await app.reload()
+  await expect(app.getByTestId('accounts-total')).toHaveText(`${accounts.length} accounts`)
+  await pick(app, 'View', name)
+  await expect(app.getByTestId('accounts-total')).toHaveText(`${expected.length} accounts`)
+  await expect(app.getByRole('combobox', { name: 'Renewal', exact: true })).toHaveValue(
+    'Next 90 days',
+  )
+})
+
+test('export the current view to CSV: its rows and columns, as the database has them', async ({
+  app,
+  bridge,
+}) => {
+  const { accounts } = await book(bridge)
+  const expected = accounts
+    .filter((a) => a.healthBand === 'at-risk')
+    .sort((a, b) => b.arrReportingMinor - a.arrReportingMinor || (a.nameKey < b.nameKey ? -1 : 1))
+
+  await app.getByRole('combobox', { name: 'Health' }).click()
+  await app.getByRole('option', { name: 'At risk' }).click()
+  await app.keyboard.press('Escape')
+  await app.getByRole('button', { name: 'ARR' }).click()
+  await app.getByRole('button', { name: 'ARR' }).click()
+  await expect(app.getByTestId('accounts-total')).toHaveText(`${expected.length} accounts`)
+  // Hide the TAM column: the export has exactly the columns shown.
+  await app.getByRole('button', { name: 'Columns' }).click()
+  await app.getByRole('checkbox', { name: 'TAM' }).uncheck()
+  await app.keyboard.press('Escape')
+  await expect(app.getByRole('columnheader', { name: 'TAM' })).toHaveCount(0)
+
+  await app.getByRole('button', { name: 'Export CSV' }).click()
+  await expect(app.getByText(`${expected.length} accounts written to`)).toBeVisible()
+  const [path] = bridge.savedPaths
+  if (path === undefined) throw new Error('nothing was saved')
+  expect(path).toMatch(/my-book-\d{4}-\d{2}-\d{2}\.csv$/)
+  const parsed = Papa.parse<Record<string, string>>(
+    (await readFile(path, 'utf8')).replace(/^\uFEFF/, '').trim(),
+    { header: true },
+  )
+  expect(parsed.errors).toEqual([])
+  expect(parsed.meta.fields).toContain('Owner')
+  expect(parsed.meta.fields).not.toContain('TAM')
+  expect(parsed.data.map((row) => row['Account ID'])).toEqual(expected.map((a) => a.id))
+  for (const [index, row] of parsed.data.entries()) {
+    const account = expected[index]
+    expect(row['Account']).toBe(account?.name)
+    expect(row['Renewal date']).toBe(account?.renewalDate)
+    expect(row['Health band']).toBe('at-risk')
+  }
+})
+
+test('arrow keys move through the virtualised rows and Enter opens the account', async ({
+  app,
+  bridge,
+}) => {
+  const { accounts } = await book(bridge)
+  await app.getByRole('button', { name: 'Account', exact: true }).click()
+  const byName = [...accounts].sort((a, b) =>
+    a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : a.id < b.id ? -1 : 1,
+  )
+  await expect(app.getByTestId('account-row').first()).toContainText(byName[0]?.name ?? '')
+  await app.getByTestId('account-row').first().focus()
+  for (let i = 0; i < 3; i++) await app.keyboard.press('ArrowDown')
+  await app.keyboard.press('ArrowUp')
+  await expect(app.locator('tr:focus')).toHaveAttribute('aria-rowindex', '4')
+  // End reaches the last account, far outside the rows first rendered.
+  await app.keyboard.press('End')
+  await expect(app.locator('tr:focus')).toContainText(byName[byName.length - 1]?.name ?? '')
+  await app.keyboard.press('Home')
+  await app.keyboard.press('ArrowDown')
+  await app.keyboard.press('ArrowDown')
+  await app.keyboard.press('Enter')
+  const target = byName[2]
+  await expect(app).toHaveURL(new RegExp(`#/accounts/${target?.id}$`))
+  await expect(app.getByRole('heading', { name: target?.name, level: 2 })).toBeVisible()
+})
+
+test('the portfolio has no serious or critical accessibility violations', async ({ app }) => {
+  await expect(app.getByTestId('account-row').first()).toBeVisible()
+  const results = await new AxeBuilder({ page: app }).analyze()
+  const serious = results.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  )
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([])
+})
