@@ -67,7 +67,6 @@ import {
   calendarPreviewInput,
   calendarSaveInput,
   tierCompareInput,
-  tierDraftInput,
   tierRefInput,
   tierSaveInput,
   type CalendarListItem,
@@ -77,7 +76,6 @@ import {
   type TierSaveResult,
   type WeekPreview,
 } from '../tiers/tier-queries'
-import type { ReadableDiffEntry } from '../tiers/tier-diff-text'
 
 /**
  * Collections whose changes main announces as `changed:<collection>` events: the workspace
@@ -297,13 +295,6 @@ export const contract = {
     kind: 'query',
     input: tierCompareInput,
     output: returns<TierComparison>(),
-    reads: ['tiers'],
-  },
-  /** A draft's readable changes against its base version; validates it, writes nothing. */
-  'tiers.draftChanges': {
-    kind: 'query',
-    input: tierDraftInput,
-    output: returns<readonly ReadableDiffEntry[]>(),
     reads: ['tiers'],
   },
   /** Writes the next version (never edits one); a stale base version is a `conflict`. */
