@@ -28,6 +28,10 @@ import { healthHandlers } from './health/handlers'
 import { createHealthService } from './health/health-service'
 import { ledgerHandlers } from './ledger/handlers'
 import { createLedgerService } from './ledger/ledger-service'
+import { auditHandlers } from './audit/handlers'
+import { createAuditService } from './audit/audit-service'
+import { alertsRefreshHandlers } from './alerts-refresh/handlers'
+import { createAlertsRefresh } from './alerts-refresh/alerts-refresh'
 import { slaHandlers } from './sla/handlers'
 import { createSlaService } from './sla/sla-service'
 import { kpiHandlers } from './kpi/handlers'
@@ -110,6 +114,15 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const accountData = createAccountData(engines)
   const health = createHealthService(engines, accountData)
   const eligibility = createEligibilityService(engines, accountData)
+  // The engines' alerts: written after the workspace opens and whenever their inputs change.
+  const alertsRefresh = createAlertsRefresh({
+    rx: async () => (await workspaces.current()).database.rx(),
+    data: accountData,
+    health,
+    eligibility,
+    log,
+  })
+  const stopAlertsRefresh = alertsRefresh.start(events, ready)
   const workspaceRx = async () => (await workspaces.current()).database.rx()
   const currentUser = createCurrentUserSource(workspaceRx)
   const portfolio = createPortfolioReadModel({ rx: workspaceRx, events })
@@ -127,6 +140,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       ...healthHandlers(health),
       ...eligibilityHandlers(eligibility),
       ...ledgerHandlers(createLedgerService(engines, accountData)),
+      ...auditHandlers(createAuditService(engines, accountData)),
+      ...alertsRefreshHandlers(alertsRefresh),
       ...kpiHandlers(createKpiService(engines)),
       ...accountHandlers(
         createAccountsRepository(async () => (await workspaces.current()).database.rx()),
@@ -156,6 +171,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     ready,
     close: () => {
       engines.dispose()
+      stopAlertsRefresh()
       return workspaces.close()
     },
   }

@@ -25,6 +25,8 @@ import {
   type AccountSla,
   type TicketSla,
 } from '../sla/sla-queries'
+import type { AlertsRefreshResult } from '../alerts/refresh-result'
+import { driftAuditInput, type DriftList } from '../audit/audit-queries'
 import { eligibilityListInput, type EligibilityList } from '../eligibility/eligibility-queries'
 import { healthAccountInput, type AccountHealthView } from '../health/health-queries'
 import { ledgerAccountInput, type AccountLedgerView } from '../ledger/ledger-queries'
@@ -390,6 +392,15 @@ export const contract = {
     output: returns<AccountLedgerView>(),
     reads: ['accounts', 'tiers', 'ledgerEntries', 'activities'],
   },
+  /** Accounts whose terms, delivery, SLA achieved or version depart from the tier (item 8). */
+  'audit.drift': {
+    kind: 'query',
+    input: driftAuditInput,
+    output: returns<DriftList>(),
+    reads: ['accounts', 'tiers', 'library', 'tickets', 'ledgerEntries', 'activities'],
+  },
+  /** Writes the engines' alerts and reminders into `alerts`; idempotent (also runs on its own). */
+  'alerts.refresh': { kind: 'mutation', input: noInput, output: returns<AlertsRefreshResult>() },
   ...changedTopics,
 } as const satisfies Readonly<Record<string, ChannelDef>>
 

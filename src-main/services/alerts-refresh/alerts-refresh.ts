@@ -1,0 +1,167 @@
+import type { RxDocument } from 'rxdb'
+import { planAlerts, type AccountHealth, type AccountEligibility } from '@shared/engines'
+import type { AlertsRefreshResult } from '@shared/alerts/refresh-result'
+import type { Topic } from '@shared/ipc/contract'
+import type { Alert } from '@shared/model/alert'
+import type { Proposal } from '@shared/model/proposal'
+import type { CollectionName } from '@shared/model/registry'
+import { validateDocument } from '@shared/model/validate'
+import type { TierlineDatabase } from '../../db/workspace-store'
+import type { AccountDataSource } from '../account-data/account-data'
+import type { EventBus } from '../events/event-bus'
+import type { Logger } from '../log/logger'
+
+/** Changes to these collections can change the alerts the engines raise. */
+export const alertInputs: readonly CollectionName[] = [
+  'accounts',
+  'tiers',
+  'library',
+  'tickets',
+  'usageSnapshots',
+  'activities',
+  'ledgerEntries',
+  'proposals',
+]
+
+export interface AlertsRefreshOptions {
+  readonly rx: () => Promise<TierlineDatabase>
+  readonly data: AccountDataSource
+  readonly health: { book(): Promise<ReadonlyMap<string, AccountHealth>> }
+  readonly eligibility: { book(): Promise<ReadonlyMap<string, AccountEligibility>> }
+  readonly log: Logger
+  readonly now?: () => number
+}
+
+function groupBy<T extends { readonly accountId: string }>(docs: readonly T[]) {
+  const groups = new Map<string, T[]>()
+  for (const doc of docs) groups.set(doc.accountId, [...(groups.get(doc.accountId) ?? []), doc])
+  return groups
+}
+
+/**
+ * Writes the alert engine's plan into the `alerts` collection. Idempotent: ids are
+ * deterministic, so a second run finds its alerts and writes nothing. Each write is a
+ * compare-and-set against the alert as planned: if a person snoozed or closed it meanwhile, the
+ * engine's write is dropped and theirs stands. Runs one at a time; a request during a run makes
+ * one more run afterwards.
+ */
+export function createAlertsRefresh(options: AlertsRefreshOptions) {
+  const now = options.now ?? Date.now
+  let running: Promise<AlertsRefreshResult> | null = null
+  let again = false
+
+  async function once(): Promise<AlertsRefreshResult> {
+    const at = now()
+    const db = await options.rx()
+    const [book, health, eligibility, proposals, existing] = await Promise.all([
+      options.data.book(),
+      options.health.book(),
+      options.eligibility.book(),
+      db.proposals.find().exec(),
+      db.alerts.find().exec(),
+    ])
+    const alerts = existing.map((doc) => doc.toJSON() as Alert)
+    const plan = planAlerts({
+      now: at,
+      accounts: book.accounts,
+      tiers: book.versions,
+      signals: new Map([...eligibility].map(([id, e]) => [id, e.signals])),
+      health,
+      activities: book.activitiesByAccount,
+      proposals: groupBy(proposals.map((doc) => doc.toJSON() as Proposal)),
+      existing: alerts,
+    })
+    const before = new Map(alerts.map((alert) => [alert.id, alert]))
+    const docs = new Map(existing.map((doc) => [doc.id, doc]))
+    let skipped = 0
+    for (const planned of plan.upserts) {
+      const valid = validateDocument('alerts', planned)
+      if (!valid.ok) {
+        skipped++
+        options.log.warn('an engine alert failed validation and was not written', {
+          id: planned.id,
+          error: valid.error.message,
+        })
+        continue
+      }
+      const was = before.get(planned.id)
+      const doc = docs.get(planned.id)
+      if (was === undefined || doc === undefined) {
+        const inserted = await db.alerts.bulkInsert([valid.value])
+        if (inserted.error.length > 0) skipped++
+        continue
+      }
+      let written = false
+      await (doc as unknown as RxDocument<Alert>).incrementalModify((current) => {
+        // Someone changed it since it was read: their change wins.
+        if (current.updatedAt !== was.updatedAt || current.status !== was.status) return current
+        written = true
+        return { ...current, ...valid.value }
+      })
+      if (!written) skipped++
+    }
+    return {
+      ranAt: new Date(at).toISOString(),
+      raised: plan.raised,
+      updated: plan.updated,
+      resolved: plan.resolved,
+      kept: plan.kept,
+      skipped,
+    }
+  }
+
+  async function refresh(): Promise<AlertsRefreshResult> {
+    if (running !== null) {
+      again = true
+      return running
+    }
+    running = (async () => {
+      try {
+        let result = await once()
+        while (again) {
+          again = false
+          result = await once()
+        }
+        return result
+      } finally {
+        running = null
+      }
+    })()
+    return running
+  }
+
+  /**
+   * Refreshes once the workspace is ready, then after input collections change (debounced, so
+   * an import of thousands of documents triggers one run). Alert changes never trigger it.
+   * Returns a function that stops listening.
+   */
+  function start(events: EventBus, ready: Promise<unknown>, debounceMs = 2_000): () => void {
+    const triggers = new Set<Topic>([
+      'changed:workspace',
+      ...alertInputs.map((collection): Topic => `changed:${collection}`),
+    ])
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let stopped = false
+    const run = () => {
+      if (stopped) return
+      refresh().catch((error: unknown) =>
+        options.log.error('alerts refresh failed', { error: String(error) }),
+      )
+    }
+    void ready.then(run)
+    const unsubscribe = events.subscribe((topic) => {
+      if (!triggers.has(topic)) return
+      clearTimeout(timer)
+      timer = setTimeout(run, debounceMs)
+    })
+    return () => {
+      stopped = true
+      clearTimeout(timer)
+      unsubscribe()
+    }
+  }
+
+  return { refresh, start }
+}
+
+export type AlertsRefresh = ReturnType<typeof createAlertsRefresh>
