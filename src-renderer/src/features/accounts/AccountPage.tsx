@@ -24,6 +24,7 @@ import { ContactsPanel } from '../account/ContactsPanel'
 import { TimelinePanel } from '../account/TimelinePanel'
 import { UsagePanel } from '../account/UsagePanel'
 import { SectionState } from '../settings/SectionState'
+import { SlaPanel } from './SlaPanel'
 
 const openStatuses: TicketStatus[] = [
   'new',
@@ -151,6 +152,7 @@ export function AccountPage({ accountId }: { readonly accountId: string }) {
               <UsagePanel detail={current} />
             </SimpleGrid>
             <TimelinePanel accountId={accountId} />
+            <SlaPanel accountId={accountId} />
             <Tickets accountId={accountId} />
           </Stack>
         )}

@@ -1,5 +1,6 @@
 import { Stack, Title } from '@mantine/core'
 import { Portfolio } from '../portfolio/Portfolio'
+import { PortfolioKpis } from '../portfolio/PortfolioKpis'
 import { usePortfolioView } from '../portfolio/usePortfolioView'
 
 /**
@@ -11,6 +12,7 @@ export function AccountsPage() {
   return (
     <Stack gap="lg">
       <Title order={2}>Portfolio</Title>
+      <PortfolioKpis onSelect={view.patchFilters} />
       <Portfolio view={view} />
     </Stack>
   )

@@ -1,0 +1,364 @@
+import '@mantine/charts/styles.css'
+import { BarChart, DonutChart } from '@mantine/charts'
+import {
+  Card,
+  Group,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core'
+import { IconInfoCircle } from '@tabler/icons-react'
+import { useState, type ReactNode } from 'react'
+import type { PortfolioKpis as Kpis } from '@shared/kpi/kpi-queries'
+import type { PortfolioFilters } from '@shared/portfolio/portfolio-query'
+import { useFormat } from '../../components/format'
+import { SectionState } from '../settings/SectionState'
+import classes from './PortfolioKpis.module.css'
+import { kpiPeriods, usePortfolioKpis, type KpiPeriodMonths } from './usePortfolioKpis'
+
+/** What clicking a KPI asks the table to show: a patch of its filters. */
+export type KpiSelection = Partial<
+  Pick<PortfolioFilters, 'tierIds' | 'healthBands' | 'renewalWithinDays'>
+>
+
+const tierColors = ['gray.6', 'blue.6', 'violet.6', 'grape.7', 'teal.6', 'orange.6']
+const colorOf = (index: number) => tierColors[index % tierColors.length] ?? 'gray.6'
+
+function KpiCard({
+  title,
+  help,
+  children,
+  testId,
+}: {
+  readonly title: string
+  readonly help?: string
+  readonly children: ReactNode
+  readonly testId: string
+}) {
+  return (
+    <Card
+      withBorder
+      padding="md"
+      className={classes.card}
+      data-testid={testId}
+      component="section"
+      aria-label={title}
+    >
+      <Group gap={4} mb="xs">
+        <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+          {title}
+        </Text>
+        {help !== undefined && (
+          <Tooltip label={help} multiline w={300} withArrow>
+            <IconInfoCircle size={14} aria-label={help} />
+          </Tooltip>
+        )}
+      </Group>
+      {children}
+    </Card>
+  )
+}
+
+/** A line of a card that filters the table when clicked (plain text without `onSelect`). */
+function Pick({
+  label,
+  selection,
+  onSelect,
+  children,
+}: {
+  readonly label: string
+  readonly selection: KpiSelection
+  readonly onSelect: ((selection: KpiSelection) => void) | undefined
+  readonly children: ReactNode
+}) {
+  if (onSelect === undefined) return <div>{children}</div>
+  return (
+    <UnstyledButton className={classes.pick} onClick={() => onSelect(selection)} aria-label={label}>
+      {children}
+    </UnstyledButton>
+  )
+}
+
+function Row({
+  name,
+  value,
+  testId,
+}: {
+  readonly name: string
+  readonly value: string
+  readonly testId?: string
+}) {
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="xs">
+      <Text size="sm" lineClamp={1}>
+        {name}
+      </Text>
+      <Text size="sm" fw={600} className={classes.figure} data-testid={testId}>
+        {value}
+      </Text>
+    </Group>
+  )
+}
+
+function KpiCards({
+  kpis,
+  onSelect,
+}: {
+  readonly kpis: Kpis
+  readonly onSelect: ((selection: KpiSelection) => void) | undefined
+}) {
+  const format = useFormat()
+  const money = (amountMinor: number) => format.money({ amountMinor, currency: kpis.currency })
+  const percent = (share: number | null) =>
+    share === null
+      ? '–'
+      : new Intl.NumberFormat(format.locale, { style: 'percent', maximumFractionDigits: 1 }).format(
+          share,
+        )
+  const tiers = kpis.tiers
+  const arrSplit = tiers
+    .map((tier, index) => ({ name: tier.name, value: tier.arrMinor, color: colorOf(index) }))
+    .filter((slice) => slice.value > 0)
+  const retention = tiers
+    .filter((tier) => tier.retention !== null)
+    .map((tier) => ({
+      tier: tier.name,
+      GRR: tier.retention?.grossRetention ?? 0,
+      NRR: tier.retention?.netRetention ?? 0,
+    }))
+  const compliance = tiers
+    .filter((tier) => tier.sla !== null)
+    .map((tier) => ({ tier: tier.name, Compliance: tier.sla?.metShare ?? 0 }))
+  const atRiskShare =
+    kpis.total.arrMinor === 0 ? null : kpis.total.atRiskArrMinor / kpis.total.arrMinor
+
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+      <KpiCard title="ARR by tier" testId="kpi-arr">
+        <Group align="flex-start" wrap="nowrap" gap="md">
+          <Stack gap={2} flex={1} miw={0}>
+            <Text size="xl" fw={700} className={classes.figure} data-testid="kpi-arr-total">
+              {money(kpis.total.arrMinor)}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {format.number(kpis.total.accounts)} accounts
+            </Text>
+            {tiers.map((tier) => (
+              <Pick
+                key={tier.tierId}
+                label={`Show ${tier.name} accounts`}
+                selection={{ tierIds: [tier.tierId] }}
+                onSelect={onSelect}
+              >
+                <Row
+                  name={`${tier.name} · ${format.number(tier.accounts)}`}
+                  value={money(tier.arrMinor)}
+                  testId={`kpi-arr-${tier.tierId}`}
+                />
+              </Pick>
+            ))}
+          </Stack>
+          {arrSplit.length > 0 && (
+            <DonutChart
+              data={arrSplit}
+              size={110}
+              thickness={18}
+              withTooltip
+              tooltipDataSource="segment"
+              valueFormatter={money}
+              aria-label="ARR split by tier"
+            />
+          )}
+        </Group>
+      </KpiCard>
+
+      <KpiCard
+        title="At-risk ARR"
+        help="ARR of accounts whose health band is at risk."
+        testId="kpi-at-risk"
+      >
+        <Pick
+          label="Show at-risk accounts"
+          selection={{ healthBands: ['at-risk'] }}
+          onSelect={onSelect}
+        >
+          <Text
+            size="xl"
+            fw={700}
+            c="red"
+            className={classes.figure}
+            data-testid="kpi-at-risk-total"
+          >
+            {money(kpis.total.atRiskArrMinor)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {percent(atRiskShare)} of ARR
+          </Text>
+        </Pick>
+        <Stack gap={2} mt="xs">
+          {tiers
+            .filter((tier) => tier.atRiskArrMinor > 0)
+            .map((tier) => (
+              <Row key={tier.tierId} name={tier.name} value={money(tier.atRiskArrMinor)} />
+            ))}
+        </Stack>
+      </KpiCard>
+
+      <KpiCard
+        title="Renewals"
+        help="Renewal date after today and within the window."
+        testId="kpi-renewals"
+      >
+        <Stack gap={4}>
+          {kpis.renewals.map((window) => (
+            <Pick
+              key={window.days}
+              label={`Show accounts renewing within ${window.days} days`}
+              selection={{ renewalWithinDays: window.days }}
+              onSelect={onSelect}
+            >
+              <Row
+                name={`${window.days} days · ${format.number(window.accounts)} accounts`}
+                value={money(window.arrMinor)}
+                testId={`kpi-renewals-${window.days}`}
+              />
+            </Pick>
+          ))}
+        </Stack>
+      </KpiCard>
+
+      <KpiCard title="Revenue retention by tier" help={kpis.notes.retention} testId="kpi-retention">
+        <Group gap="lg" mb="xs">
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              Gross
+            </Text>
+            <Text fw={700} className={classes.figure} data-testid="kpi-grr">
+              {percent(kpis.total.retention?.grossRetention ?? null)}
+            </Text>
+          </Stack>
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              Net
+            </Text>
+            <Text fw={700} className={classes.figure} data-testid="kpi-nrr">
+              {percent(kpis.total.retention?.netRetention ?? null)}
+            </Text>
+          </Stack>
+        </Group>
+        {retention.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No customers were signed before this period.
+          </Text>
+        ) : (
+          <BarChart
+            h={140}
+            data={retention}
+            dataKey="tier"
+            series={[
+              { name: 'GRR', color: 'blue.6' },
+              { name: 'NRR', color: 'teal.6' },
+            ]}
+            valueFormatter={percent}
+            withLegend
+            aria-label="Gross and net revenue retention by tier"
+          />
+        )}
+      </KpiCard>
+
+      <KpiCard
+        title="SLA compliance by tier"
+        help="Share of SLA metrics met on tickets opened in the period, under the tier version each was opened under."
+        testId="kpi-sla"
+      >
+        <Text fw={700} className={classes.figure} data-testid="kpi-sla-total">
+          {percent(kpis.total.sla?.metShare ?? null)}
+          <Text span size="xs" c="dimmed" fw={400}>
+            {' '}
+            · {format.number(kpis.total.sla?.breached ?? 0)} breaches
+          </Text>
+        </Text>
+        {compliance.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No tickets were opened in this period.
+          </Text>
+        ) : (
+          <BarChart
+            h={140}
+            data={compliance}
+            dataKey="tier"
+            series={[{ name: 'Compliance', color: 'teal.6' }]}
+            valueFormatter={percent}
+            yAxisProps={{ domain: [0, 1] }}
+            aria-label="SLA compliance by tier"
+          />
+        )}
+      </KpiCard>
+
+      <KpiCard
+        title="Open escalations"
+        help="Open tickets that have engaged at least the first level of their tier’s escalation path."
+        testId="kpi-escalations"
+      >
+        <Text size="xl" fw={700} className={classes.figure} data-testid="kpi-escalations-total">
+          {format.number(kpis.escalations.tickets)}
+        </Text>
+        <Text size="xs" c="dimmed" mb="xs">
+          on {format.number(kpis.escalations.accounts)} accounts · S1{' '}
+          {kpis.escalations.bySeverity.S1} · S2 {kpis.escalations.bySeverity.S2}
+        </Text>
+        <Stack gap={2}>
+          {tiers
+            .filter((tier) => tier.openEscalations > 0)
+            .map((tier) => (
+              <Pick
+                key={tier.tierId}
+                label={`Show ${tier.name} accounts`}
+                selection={{ tierIds: [tier.tierId] }}
+                onSelect={onSelect}
+              >
+                <Row name={tier.name} value={format.number(tier.openEscalations)} />
+              </Pick>
+            ))}
+        </Stack>
+      </KpiCard>
+    </SimpleGrid>
+  )
+}
+
+/**
+ * The portfolio's KPI header: ARR and accounts by tier, at-risk ARR, renewals, GRR/NRR and SLA
+ * compliance by tier, open escalations — all computed in main. `onSelect`, when given, makes
+ * tier, at-risk and renewal figures filter the table below.
+ */
+export function PortfolioKpis({
+  onSelect,
+}: {
+  readonly onSelect?: (selection: KpiSelection) => void
+}) {
+  const [months, setMonths] = useState<KpiPeriodMonths>(12)
+  const kpis = usePortfolioKpis(months)
+  return (
+    <Stack gap="sm" data-testid="portfolio-kpis">
+      <Group justify="space-between">
+        <Title order={3} size="h4">
+          Book at a glance
+        </Title>
+        <SegmentedControl
+          size="xs"
+          aria-label="Period for retention and SLA compliance"
+          value={String(months)}
+          onChange={(value) => setMonths(kpiPeriods.find((m) => String(m) === value) ?? 12)}
+          data={kpiPeriods.map((m) => ({ value: String(m), label: `${m} months` }))}
+        />
+      </Group>
+      <SectionState query={kpis}>
+        {(data) => <KpiCards kpis={data} onSelect={onSelect} />}
+      </SectionState>
+    </Stack>
+  )
+}
