@@ -69,6 +69,7 @@ import {
   calendarPreviewInput,
   calendarSaveInput,
   tierCompareInput,
+  tierDraftInput,
   tierRefInput,
   tierSaveInput,
   type CalendarListItem,
@@ -78,6 +79,7 @@ import {
   type TierSaveResult,
   type WeekPreview,
 } from '../tiers/tier-queries'
+import type { ReadableDiffEntry } from '../tiers/tier-diff-text'
 
 /**
  * Collections whose changes main announces as `changed:<collection>` events: the workspace
@@ -297,6 +299,13 @@ export const contract = {
     kind: 'query',
     input: tierCompareInput,
     output: returns<TierComparison>(),
+    reads: ['tiers'],
+  },
+  /** A draft's readable changes against its base version; validates it, writes nothing. */
+  'tiers.draftChanges': {
+    kind: 'query',
+    input: tierDraftInput,
+    output: returns<readonly ReadableDiffEntry[]>(),
     reads: ['tiers'],
   },
   /** Writes the next version (never edits one); a stale base version is a `conflict`. */

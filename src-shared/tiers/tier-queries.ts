@@ -55,6 +55,19 @@ export const tierSaveInput = z
     addIssues(ctx, ['definition'], tierDefinitionIssues(input.definition)),
   )
 
+/** A draft's changes against its base version, before it is saved (no reason or date yet). */
+export const tierDraftInput = z
+  .strictObject({
+    baseVersionId: idSchema,
+    name: labelSchema(80),
+    description: z.string().max(2000),
+    status: z.enum(['active', 'retired']),
+    definition: tierDefinitionSchema,
+  })
+  .superRefine((input, ctx) =>
+    addIssues(ctx, ['definition'], tierDefinitionIssues(input.definition)),
+  )
+
 export const tierCompareInput = z.strictObject({ fromVersionId: idSchema, toVersionId: idSchema })
 
 export const calendarDraftSchema = z
@@ -133,6 +146,7 @@ export interface CalendarListItem {
 }
 
 export type TierSaveInput = z.infer<typeof tierSaveInput>
+export type TierDraftInput = z.infer<typeof tierDraftInput>
 export type CalendarSaveInput = z.infer<typeof calendarSaveInput>
 export type CalendarPreviewInput = z.infer<typeof calendarPreviewInput>
 export type { WeekPreview }

@@ -36,7 +36,9 @@ test('a tier edit is saved as a new version with its diff; accounts keep the ver
   )
   expect(signed.length).toBeGreaterThan(0)
 
-  await app.getByRole('link', { name: /^Tiers/ }).click()
+  // The start screen belongs to another feature: come in through the Tiers entry's own route.
+  await app.goto(`${bridge.url}#/tiers`)
+  await expect(app.getByRole('link', { name: /^Tiers/ })).toBeVisible()
   await expect(app.getByRole('heading', { name: 'Tiers', level: 2 })).toBeVisible()
   const catalogue = app.getByRole('table', { name: 'Tier catalogue' })
   const s1Row = catalogue.getByRole('row', { name: /^S1 first response/ })
@@ -46,6 +48,10 @@ test('a tier edit is saved as a new version with its diff; accounts keep the ver
   await app.getByRole('button', { name: 'Edit Premium' }).click()
   await expect(app).toHaveURL(new RegExp(`#/tiers/${latest.tierId}$`))
   await app.getByRole('textbox', { name: 'S1 first response minutes' }).fill('20')
+  // Main reads the draft as typed and says what saving it would change.
+  await expect(
+    app.getByRole('region', { name: 'Changes in this draft' }).getByRole('listitem'),
+  ).toHaveText(['S1 first response: 30 → 20 minutes (24x7)'])
   await app
     .getByLabel('Reason for this version')
     .fill('Match Enterprise-grade S1 response for critical outages.')
@@ -118,7 +124,10 @@ test('an invalid tier edit shows the field error and saves nothing', async ({ ap
   await app.getByRole('textbox', { name: 'S2 first response minutes' }).fill('0')
   await app.getByRole('button', { name: `Save as version ${latest.version + 1}` }).click()
   await expect(
-    app.getByRole('alert').filter({ hasText: 'definition.sla.S2.firstResponse.minutes' }),
+    app
+      .getByRole('alert')
+      .filter({ hasText: 'This version was not saved' })
+      .filter({ hasText: 'definition.sla.S2.firstResponse.minutes' }),
   ).toBeVisible()
 
   expect(await premiumVersions(bridge)).toEqual(before)

@@ -7,6 +7,7 @@ export function tierHandlers(tiers: TiersRepository, calendars: CalendarsReposit
     'tiers.catalogue': () => tiers.catalogue(),
     'tiers.versions': ({ tierId }) => tiers.versions(tierId),
     'tiers.compare': ({ fromVersionId, toVersionId }) => tiers.compare(fromVersionId, toVersionId),
+    'tiers.draftChanges': (input) => tiers.draftChanges(input),
     'tiers.save': (input) => tiers.save(input),
     'calendars.list': () => calendars.list(),
     'calendars.save': (input) => calendars.save(input),

@@ -121,6 +121,51 @@ describe('tier catalogue and history', () => {
   })
 })
 
+describe('a draft before it is saved', () => {
+  it('reads its changes against the base version and writes nothing', async () => {
+    const { latest } = await tierByKey('community')
+    const before = await storedVersions()
+    const edit = editOf(latest, (d) => {
+      d.sla.S1.firstResponse = { minutes: 240, hours: 'business' }
+      d.entitlements.channels = [...d.entitlements.channels, 'chat']
+    })
+    const changes = await repository().draftChanges({
+      baseVersionId: edit.baseVersionId,
+      name: edit.name,
+      description: edit.description,
+      status: edit.status,
+      definition: edit.definition,
+    })
+    expect(changes.map((change) => change.sentence)).toEqual([
+      'S1 first response: 8 → 4 business hours',
+      'Channels: added chat',
+    ])
+    expect(await storedVersions()).toEqual(before)
+  })
+
+  it('refuses an invalid draft naming the field', async () => {
+    const { latest } = await tierByKey('community')
+    const definition = structuredClone(latest.definition)
+    definition.sla.S4.firstResponse = null
+    await expect(
+      repository().draftChanges({
+        baseVersionId: latest.id,
+        name: latest.name,
+        description: latest.description,
+        status: latest.status,
+        definition,
+      }),
+    ).rejects.toMatchObject({
+      code: 'validation',
+      details: {
+        issues: [
+          { field: 'definition.sla.S4', message: expect.stringContaining('S4 has no SLA target') },
+        ],
+      },
+    })
+  })
+})
+
 describe('saving a tier version', () => {
   it('writes a new version with author, reason and diff, and leaves every stored version and account as it was', async () => {
     const before = await storedVersions()

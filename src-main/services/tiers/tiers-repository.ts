@@ -2,11 +2,13 @@ import { TierlineError, validationError, type FieldIssue } from '@shared/ipc/err
 import { newId as defaultNewId } from '@shared/model/ids'
 import { currentTierVersions, type Tier } from '@shared/model/tier'
 import { diffTierVersions } from '@shared/tiers/tier-diff'
-import { readableTierDiff } from '@shared/tiers/tier-diff-text'
+import { readableTierDiff, type ReadableDiffEntry } from '@shared/tiers/tier-diff-text'
 import {
+  tierDraftInput,
   tierSaveInput,
   type TierCatalogue,
   type TierComparison,
+  type TierDraftInput,
   type TierHistory,
   type TierSaveInput,
   type TierSaveResult,
@@ -191,6 +193,24 @@ export function createTiersRepository(options: {
         to: { id: to.id, version: to.version },
         changes: readableTierDiff(diffTierVersions(from, to)),
       }
+    },
+
+    /** What saving this draft would change, in sentences; nothing is written. */
+    async draftChanges(raw: TierDraftInput): Promise<ReadableDiffEntry[]> {
+      const parsed = tierDraftInput.safeParse(raw)
+      if (!parsed.success) throw validationError(parsed.error, 'tier draft')
+      const db = await options.rx()
+      const base = await db.tiers.findOne(parsed.data.baseVersionId).exec()
+      if (base === null) {
+        throw new TierlineError(
+          'not-found',
+          'The version this draft started from does not exist.',
+          {
+            baseVersionId: parsed.data.baseVersionId,
+          },
+        )
+      }
+      return readableTierDiff(diffTierVersions(base.toJSON() as Tier, parsed.data))
     },
 
     /** Saves queue behind each other; a failed save does not block the next. */

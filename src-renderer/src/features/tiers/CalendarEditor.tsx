@@ -30,6 +30,7 @@ import { weekdays, type Calendar, type Holiday } from '@shared/model/calendar'
 import { weekdayNames, type CalendarDraft } from '@shared/tiers/calendar-rules'
 import { useInvokeKeepingPrevious, useMutate } from '../../app/ipc-hooks'
 import { notifySuccess } from '../workspaces/notify'
+import { DiscardButton } from './DiscardButton'
 import { fieldErrors, issuesOf, type FieldErrors } from './field-errors'
 import { WeekPreviewView } from './WeekPreviewView'
 
@@ -422,10 +423,7 @@ export function CalendarEditor(props: { readonly calendar: Calendar; readonly to
           />
         </Card>
         <Card withBorder>
-          <Stack gap="xl">
-            <WeeklyHours draft={draft} update={update} errors={errors} />
-            <Holidays draft={draft} update={update} errors={errors} />
-          </Stack>
+          <WeeklyHours draft={draft} update={update} errors={errors} />
         </Card>
         <Card withBorder>
           <Group justify="space-between" mb="xs">
@@ -458,17 +456,17 @@ export function CalendarEditor(props: { readonly calendar: Calendar; readonly to
             <WeekPreviewView preview={preview.data} />
           )}
         </Card>
+        <Card withBorder>
+          <Holidays draft={draft} update={update} errors={errors} />
+        </Card>
         <Group justify="flex-end">
-          <Button
-            variant="default"
+          <DiscardButton
             disabled={save.isPending}
-            onClick={() => {
+            onDiscard={() => {
               setDraft(draftOf(props.calendar))
               save.reset()
             }}
-          >
-            Discard changes
-          </Button>
+          />
           <Button
             type="submit"
             loading={save.isPending}

@@ -9,13 +9,17 @@ import {
   SimpleGrid,
   Stack,
   Textarea,
+  Text,
   TextInput,
+  Title,
 } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
 import { IconAlertTriangle, IconDeviceFloppy } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { Tier } from '@shared/model/tier'
 import type { TierSaveResult } from '@shared/tiers/tier-queries'
-import { useMutate } from '../../app/ipc-hooks'
+import { useInvokeKeepingPrevious, useMutate } from '../../app/ipc-hooks'
+import { DiscardButton } from './DiscardButton'
 import { fieldErrors, issuesOf } from './field-errors'
 import { draftOf, saveInputOf, type TierDraft, type UpdateDraft } from './tier-draft'
 import {
@@ -26,6 +30,7 @@ import {
   PricesSection,
   SlaSection,
 } from './TierEditorSections'
+import classes from './tiers.module.css'
 
 /**
  * Edits the next version of a tier. Main validates and answers with per-field issues, shown
@@ -39,13 +44,26 @@ export function TierEditor(props: {
 }) {
   const [draft, setDraft] = useState<TierDraft>(() => draftOf(props.base, props.today))
   const save = useMutate('tiers.save')
-  const update: UpdateDraft = (change) =>
+  const [debounced] = useDebouncedValue(draft, 300)
+  // Main reads the draft as typed: its changes in sentences, or what is wrong with it.
+  const changes = useInvokeKeepingPrevious('tiers.draftChanges', {
+    baseVersionId: props.base.id,
+    name: debounced.name,
+    description: debounced.description,
+    status: debounced.status,
+    definition: debounced.definition,
+  })
+  const update: UpdateDraft = (change) => {
+    // A refused save describes the draft it was given; from the next edit the live check speaks.
+    if (save.error !== null) save.reset()
     setDraft((current) => {
       const next = structuredClone(current)
       change(next)
       return next
     })
-  const issues = issuesOf(save.error)
+  }
+  const problem = save.error ?? (changes.isError ? changes.error : null)
+  const issues = issuesOf(problem)
   const errors = fieldErrors(issues)
   const definitionErrors = fieldErrors(issues, 'definition.')
 
@@ -58,15 +76,15 @@ export function TierEditor(props: {
       }}
     >
       <Stack gap="lg">
-        {save.error !== null && (
+        {problem !== null && (
           <Alert
-            color={save.error.code === 'conflict' ? 'orange' : 'red'}
+            color={problem.code === 'conflict' ? 'orange' : 'red'}
             icon={<IconAlertTriangle />}
-            title="This version was not saved"
+            title={save.error !== null ? 'This version was not saved' : 'This draft has problems'}
             role="alert"
           >
             {issues.length === 0 ? (
-              save.error.message
+              problem.message
             ) : (
               <List size="sm">
                 {issues.map((issue) => (
@@ -142,6 +160,30 @@ export function TierEditor(props: {
             <GovernanceSection draft={draft} update={update} errors={definitionErrors} />
           </Stack>
         </Card>
+        <Card withBorder component="section" aria-label="Changes in this draft">
+          <Title order={4} mb="xs">
+            Changes in this draft
+          </Title>
+          {changes.data === undefined || changes.isError ? (
+            <Text size="sm" c="dimmed">
+              {changes.isPending
+                ? `Comparing with version ${props.base.version}…`
+                : 'Fix the problems above to see the changes.'}
+            </Text>
+          ) : changes.data.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              Nothing changed yet.
+            </Text>
+          ) : (
+            <ul className={classes.changes}>
+              {changes.data.map((change) => (
+                <li key={change.path}>
+                  <Text size="sm">{change.sentence}</Text>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
         <Card withBorder>
           <Textarea
             label="Reason for this version"
@@ -157,16 +199,13 @@ export function TierEditor(props: {
             }}
           />
           <Group justify="flex-end" mt="md">
-            <Button
-              variant="default"
+            <DiscardButton
               disabled={save.isPending}
-              onClick={() => {
+              onDiscard={() => {
                 setDraft(draftOf(props.base, props.today))
                 save.reset()
               }}
-            >
-              Discard changes
-            </Button>
+            />
             <Button
               type="submit"
               loading={save.isPending}

@@ -157,8 +157,9 @@ function TargetInput(props: {
             aria-label={`${label} minutes`}
             value={target.minutes}
             allowDecimal={false}
+            hideControls
             min={0}
-            w={90}
+            w={96}
             suffix=" min"
             onChange={(value) => props.onChange({ ...target, minutes: numberOf(value) })}
           />

@@ -1,15 +1,20 @@
 import { Badge, SimpleGrid, Stack, Text } from '@mantine/core'
 import type { WeekPreview } from '@shared/tiers/tier-queries'
 import { weekdayNames } from '@shared/tiers/calendar-rules'
-import { formatDuration } from '@shared/tiers/labels'
 import classes from './tiers.module.css'
+
+/** Open time in hours, to the minute: "12.5 hours", "7 hours 20 minutes" reads worse in a column. */
+const hours = (minutes: number) => {
+  const value = Math.round((minutes / 60) * 100) / 100
+  return `${value} ${value === 1 ? 'hour' : 'hours'}`
+}
 
 /** Seven day columns with the open intervals main computed for each local date. */
 export function WeekPreviewView({ preview }: { readonly preview: WeekPreview }) {
   return (
     <Stack gap="xs">
       <Text size="sm" c="dimmed" data-testid="week-total">
-        {formatDuration(preview.openMinutes, 'hours')} open this week ({preview.timeZone})
+        {hours(preview.openMinutes)} open this week ({preview.timeZone})
       </Text>
       <SimpleGrid
         cols={{ base: 2, sm: 4, lg: 7 }}
@@ -45,7 +50,7 @@ export function WeekPreviewView({ preview }: { readonly preview: WeekPreview }) 
               ))
             )}
             <Text size="xs" c="dimmed">
-              {formatDuration(day.openMinutes, day.openMinutes % 60 === 0 ? 'hours' : 'minutes')}
+              {hours(day.openMinutes)}
             </Text>
           </div>
         ))}
