@@ -36,7 +36,10 @@ export interface ComponentContext {
   readonly account: HealthAccount
   /** Snapshots captured by `asOf`, oldest month first. */
   readonly usage: readonly HealthUsage[]
+  /** Every ticket, oldest first by creation (components bound their scans by time). */
   readonly tickets: readonly TicketFacts[]
+  /** The tickets that were ever S1 or S2: the only ones the open S1/S2 count looks at. */
+  readonly highSeverity: readonly TicketFacts[]
   /** Activities that happened by `asOf`, oldest first, with their instants. */
   readonly activities: readonly { readonly at: Instant; readonly activity: Activity }[]
 }
@@ -117,12 +120,26 @@ export function seatUtilisation(context: ComponentContext): ComponentScore {
   }
 }
 
+/** Index of the first ticket created at or after `at` (tickets sorted by creation). */
+function firstCreatedFrom(tickets: readonly TicketFacts[], at: Instant): number {
+  let lo = 0
+  let hi = tickets.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((tickets[mid]?.createdAt ?? Infinity) < at) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 export function slaBreaches(context: ComponentContext): ComponentScore {
   const from = context.asOf - healthThresholds.breachWindowDays * DAY_MS
   let opened = 0
   const breached: EvidenceRef[] = []
-  for (const ticket of context.tickets) {
-    if (ticket.createdAt < from || ticket.createdAt > context.asOf) continue
+  const { tickets } = context
+  for (let i = firstCreatedFrom(tickets, from); i < tickets.length; i++) {
+    const ticket = tickets[i]
+    if (ticket === undefined || ticket.createdAt > context.asOf) break
     opened++
     if (ticket.firstBreachAt !== null && ticket.firstBreachAt <= context.asOf) {
       breached.push({ collection: 'tickets', id: ticket.id })
@@ -148,7 +165,7 @@ export function openHighSeverity(context: ComponentContext): ComponentScore {
   let s1 = 0
   let s2 = 0
   const evidence: EvidenceRef[] = []
-  for (const ticket of context.tickets) {
+  for (const ticket of context.highSeverity) {
     if (ticket.createdAt > context.asOf) continue
     const severity = openSeverityAt(ticket, context.asOf)
     if (severity === 'S1') s1++

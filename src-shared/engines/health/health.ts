@@ -115,6 +115,7 @@ interface Prepared {
   readonly account: HealthAccount
   readonly usage: readonly (HealthUsage & { readonly capturedMs: Instant })[]
   readonly tickets: readonly TicketFacts[]
+  readonly highSeverity: readonly TicketFacts[]
   readonly activities: readonly { readonly at: Instant; readonly activity: Activity }[]
   readonly weights: HealthWeights
   readonly weightsFrom: 'segment' | 'default'
@@ -135,12 +136,14 @@ function prepare(input: Readonly<HealthInput>): Prepared {
       )
     }
   }
+  const tickets = [...input.tickets].sort((a, b) => a.createdAt - b.createdAt)
   return {
     account: input.account,
     usage: input.usage
       .map((snapshot) => ({ ...snapshot, capturedMs: isoToMs(snapshot.capturedAt) }))
       .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0)),
-    tickets: input.tickets,
+    tickets,
+    highSeverity: tickets.filter((t) => t.severities.includes('S1') || t.severities.includes('S2')),
     activities: input.activities
       .map((activity) => ({ at: isoToMs(activity.occurredAt), activity }))
       .sort((a, b) => a.at - b.at),
@@ -156,6 +159,7 @@ function scoreAt(prepared: Prepared, asOf: Instant): HealthScore {
     account: prepared.account,
     usage: prepared.usage.filter((snapshot) => snapshot.capturedMs <= asOf),
     tickets: prepared.tickets,
+    highSeverity: prepared.highSeverity,
     activities: prepared.activities.filter(({ at }) => at <= asOf),
   }
   let total = 0
