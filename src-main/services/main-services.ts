@@ -27,6 +27,8 @@ import { createEligibilityService } from './eligibility/eligibility-service'
 import { healthHandlers } from './health/handlers'
 import { createHealthService } from './health/health-service'
 import { ledgerHandlers } from './ledger/handlers'
+import { createLedgerLog } from './ledger/ledger-log'
+import { ledgerLogHandlers } from './ledger/ledger-log-handlers'
 import { createLedgerService } from './ledger/ledger-service'
 import { auditHandlers } from './audit/handlers'
 import { createAuditService } from './audit/audit-service'
@@ -147,6 +149,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
         createAccountsRepository(async () => (await workspaces.current()).database.rx()),
       ),
       ...sessionHandlers(currentUser),
+      ...ledgerLogHandlers(createLedgerLog({ rx: workspaceRx, currentUser })),
       ...portfolioHandlers({ readModel: portfolio, desktop: options.desktop }),
       ...viewHandlers(createViewsRepository({ rx: workspaceRx, owner: currentUser })),
       ...alertHandlers(createAlertsRepository({ rx: workspaceRx, actor: currentUser })),

@@ -30,6 +30,8 @@ import { driftAuditInput, type DriftList } from '../audit/audit-queries'
 import { eligibilityListInput, type EligibilityList } from '../eligibility/eligibility-queries'
 import { healthAccountInput, type AccountHealthView } from '../health/health-queries'
 import { ledgerAccountInput, type AccountLedgerView } from '../ledger/ledger-queries'
+import { logLedgerUsageInput } from '../ledger/ledger-log'
+import type { LedgerEntry } from '../model/ledger'
 import { kpiPortfolioInput, type PortfolioKpis } from '../kpi/kpi-queries'
 import {
   alertRefInput,
@@ -281,6 +283,8 @@ export const contract = {
     input: activityRefInput,
     output: returns<Activity>(),
   },
+  /** "Log usage": one consumption entry in the entitlement ledger, this month, by me. */
+  'ledger.log': { kind: 'mutation', input: logLedgerUsageInput, output: returns<LedgerEntry>() },
   /** The current version of each tier, side by side, with how many accounts are on it. */
   'tiers.catalogue': {
     kind: 'query',

@@ -1,9 +1,14 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import type { AccountLedgerView } from '../../src-shared/ledger/ledger-queries'
 import type { Activity } from '../../src-shared/model/activity'
 import type { CurrentUser } from '../../src-shared/session/current-user'
 import type { TestBridge } from './harness/bridge-server'
 import { expect, test } from './harness/fixtures'
+
+// Each test opens Account 360, whose first paint computes health, ledger and SLA engines on the
+// demo book; on a shared CI machine that can take a while, so these tests get more time.
+test.describe.configure({ timeout: 120_000 })
 
 const rxOf = async (bridge: TestBridge) =>
   (await bridge.services.workspaces.current()).database.rx()
@@ -30,7 +35,8 @@ async function myAccount(bridge: TestBridge) {
 
 async function openAccount(app: Page, bridge: TestBridge, id: string, name: string) {
   await app.goto(`${bridge.url}#/accounts/${id}`)
-  await expect(app.getByRole('heading', { name, level: 2 })).toBeVisible()
+  // The first open of an account computes its engines (health, ledger, SLA): allow for a busy machine.
+  await expect(app.getByRole('heading', { name, level: 2 })).toBeVisible({ timeout: 20_000 })
 }
 
 const timeline = (app: Page) => app.getByRole('region', { name: 'Timeline' })
@@ -67,7 +73,7 @@ test('a note is added, survives a reload, is edited, deleted and restored with U
 
   await app.reload()
   const entry = entryWithText(app, 'Sponsor change')
-  await expect(entry).toBeVisible()
+  await expect(entry).toBeVisible({ timeout: 20_000 })
   // Markdown is rendered (bold), raw HTML is not: no script element inside the note.
   await expect(entry.locator('strong')).toHaveText('EMEA')
   await expect(entry.locator('script')).toHaveCount(0)
@@ -144,6 +150,61 @@ test('a check-in is logged with its sentiment and NPS', async ({ app, bridge }) 
   expect(stored.map((doc) => doc.toJSON() as Activity)).toContainEqual(
     expect.objectContaining({ sentiment: 'negative', nps: 3 }),
   )
+})
+
+test('logging usage writes a ledger entry and the used-vs-entitled figure follows', async ({
+  app,
+  bridge,
+}) => {
+  const rx = await rxOf(bridge)
+  const versions = new Map((await rx.tiers.find().exec()).map((doc) => [doc.id, doc]))
+  const account = (
+    await rx.accounts.find({ selector: { archived: false }, sort: [{ nameKey: 'asc' }] }).exec()
+  ).find(
+    (doc) =>
+      (versions.get(doc.tierVersionId)?.definition.entitlements.tamHoursPerMonth ?? 0) > 0 &&
+      doc.customTerms.length === 0,
+  )
+  if (account === undefined) throw new Error('no account with TAM hours')
+  const before = await bridge.services.router.dispatch(
+    'ledger.forAccount',
+    { accountId: account.id },
+    { trusted: true },
+  )
+  if (!before.ok) throw new Error(before.error.message)
+  const month = new Date().toISOString().slice(0, 7)
+  const line = (before.value as AccountLedgerView).lines.find(
+    (l) => l.item === 'tamHours' && l.period.label === month,
+  )
+  if (line === undefined) throw new Error('no TAM-hour line for this month')
+
+  await openAccount(app, bridge, account.id, account.name)
+  const panel = app.getByRole('region', { name: 'Entitlements' })
+  const tamRow = panel.locator('[data-testid="entitlement-line"][data-item="tamHours"]')
+  await expect(tamRow.getByTestId('entitlement-used')).toHaveText(
+    `${line.consumed} / ${line.available}`,
+  )
+  const form = panel.getByRole('form', { name: 'Log usage' })
+  await form.getByLabel('Hours').fill('1.5')
+  await form.getByLabel('What was delivered').fill('Roadmap deep-dive')
+  await form.getByRole('button', { name: 'Log usage' }).click()
+  await expect(tamRow.getByTestId('entitlement-used')).toHaveText(
+    `${line.consumed + 1.5} / ${line.available}`,
+  )
+  const entries = await rx.ledgerEntries
+    .find({ selector: { accountId: account.id, description: 'Roadmap deep-dive' } })
+    .exec()
+  expect(entries.map((doc) => doc.toJSON())).toEqual([
+    expect.objectContaining({ entitlement: 'tamHours', quantity: 1.5, period: month }),
+  ])
+
+  // Without saying what was delivered, the entry is refused with the reason; nothing is written.
+  const count = () => rx.ledgerEntries.count({ selector: { accountId: account.id } }).exec()
+  const entriesBefore = await count()
+  await form.getByLabel('What was delivered').fill('   ')
+  await form.getByRole('button', { name: 'Log usage' }).click()
+  await expect(form.getByRole('alert')).toContainText('Say what was delivered')
+  expect(await count()).toBe(entriesBefore)
 })
 
 test('Account 360 has no serious or critical accessibility violations, light or dark', async ({

@@ -23,46 +23,44 @@ export function ContactsPanel({ detail }: { readonly detail: AccountDetail }) {
       {detail.contacts.length === 0 ? (
         <Text c="dimmed">No contacts recorded for this account.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={480}>
-          <Table aria-label="Contacts">
-            <Table.Tbody>
-              {detail.contacts.map((contact) => (
-                <Table.Tr key={contact.id}>
-                  <Table.Td fw={500}>
-                    {contact.name}
-                    {!contact.active && (
-                      <Text span size="xs" c="dimmed">
-                        {' '}
-                        (inactive)
+        <Table aria-label="Contacts">
+          <Table.Tbody>
+            {detail.contacts.map((contact) => (
+              <Table.Tr key={contact.id}>
+                <Table.Td fw={500}>
+                  {contact.name}
+                  {!contact.active && (
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      (inactive)
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{contact.title}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {contact.roles.length === 0 ? (
+                      <Text size="xs" c="dimmed">
+                        No role
                       </Text>
+                    ) : (
+                      contact.roles.map((role) => (
+                        <Badge key={role} size="sm" variant="light" color={roleColor[role]}>
+                          {roleLabel[role]}
+                        </Badge>
+                      ))
                     )}
-                  </Table.Td>
-                  <Table.Td>{contact.title}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {contact.roles.length === 0 ? (
-                        <Text size="xs" c="dimmed">
-                          No role
-                        </Text>
-                      ) : (
-                        contact.roles.map((role) => (
-                          <Badge key={role} size="sm" variant="light" color={roleColor[role]}>
-                            {roleLabel[role]}
-                          </Badge>
-                        ))
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Anchor href={`mailto:${contact.email}`} size="sm">
-                      {contact.email}
-                    </Anchor>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Anchor href={`mailto:${contact.email}`} size="sm">
+                    {contact.email}
+                  </Anchor>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
     </Panel>
   )

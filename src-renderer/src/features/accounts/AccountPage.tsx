@@ -21,6 +21,8 @@ import { useInvoke, useInvokeKeepingPrevious } from '../../app/ipc-hooks'
 import { useFormat } from '../../components/format'
 import { AccountHeader } from '../account/AccountHeader'
 import { ContactsPanel } from '../account/ContactsPanel'
+import { EntitlementsPanel } from '../account/EntitlementsPanel'
+import { HealthPanel } from '../account/HealthPanel'
 import { TimelinePanel } from '../account/TimelinePanel'
 import { UsagePanel } from '../account/UsagePanel'
 import { SectionState } from '../settings/SectionState'
@@ -147,6 +149,10 @@ export function AccountPage({ accountId }: { readonly accountId: string }) {
         {(current) => (
           <Stack gap="lg">
             <AccountHeader detail={current} />
+            <SimpleGrid cols={{ base: 1, lg: 2 }}>
+              <HealthPanel accountId={accountId} />
+              <EntitlementsPanel accountId={accountId} />
+            </SimpleGrid>
             <SimpleGrid cols={{ base: 1, lg: 2 }}>
               <ContactsPanel detail={current} />
               <UsagePanel detail={current} />
