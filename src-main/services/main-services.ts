@@ -7,6 +7,7 @@ import { accountHandlers } from './accounts/handlers'
 import { createAlertsRepository } from './alerts/alerts-repository'
 import { alertHandlers } from './alerts/handlers'
 import { portfolioHandlers } from './portfolio/handlers'
+import { engineMetrics } from './portfolio/portfolio-metrics'
 import { createPortfolioReadModel } from './portfolio/portfolio-read-model'
 import { viewHandlers } from './views/handlers'
 import { createViewsRepository } from './views/views-repository'
@@ -127,7 +128,12 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const stopAlertsRefresh = alertsRefresh.start(events, ready)
   const workspaceRx = async () => (await workspaces.current()).database.rx()
   const currentUser = createCurrentUserSource(workspaceRx)
-  const portfolio = createPortfolioReadModel({ rx: workspaceRx, events })
+  const portfolio = createPortfolioReadModel({
+    rx: workspaceRx,
+    events,
+    metrics: engineMetrics({ engines, health, eligibility }),
+    log,
+  })
   const router = createRouter(
     {
       ...appHandlers({

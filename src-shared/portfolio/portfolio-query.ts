@@ -87,6 +87,8 @@ export interface PortfolioSources {
   readonly slaCompliance: boolean
   /** `eligibility`: the eligibility engine; `alerts`: open upgrade-signal alerts. */
   readonly upgradeSignal: 'eligibility' | 'alerts'
+  /** The engines are still computing figures for these rows: ask again shortly. */
+  readonly pending: boolean
 }
 
 export interface PortfolioResult {

@@ -14,26 +14,43 @@ import {
 import type { TierlineDatabase } from '../../db/workspace-store'
 import { openTicketStatuses } from '../accounts/accounts-repository'
 import type { EventBus } from '../events/event-bus'
+import type { Logger } from '../log/logger'
 
 /**
- * Per-account figures that other engines compute (SLA compliance, weekly health, eligibility).
- * Each is optional: until an engine is wired in, the portfolio shows what the documents hold and
- * says which figures are missing (`PortfolioResult.sources`).
+ * Per-account figures that the engines compute (SLA compliance, weekly health, eligibility).
+ * They take seconds on a large book, so the table never waits for them: rows first show what
+ * the documents hold, and the figures join them once computed (`sources.pending` says when).
  */
 export interface PortfolioMetrics {
-  readonly slaCompliance?: (db: TierlineDatabase) => Promise<ReadonlyMap<string, number | null>>
-  readonly healthTrends?: (db: TierlineDatabase) => Promise<ReadonlyMap<string, readonly number[]>>
-  readonly upgradeSignals?: (db: TierlineDatabase) => Promise<ReadonlyMap<string, UpgradeSignal>>
+  readonly slaCompliance?: () => Promise<ReadonlyMap<string, number | null>>
+  readonly healthTrends?: () => Promise<ReadonlyMap<string, readonly number[]>>
+  readonly upgradeSignals?: () => Promise<ReadonlyMap<string, UpgradeSignal>>
+}
+
+interface Figures {
+  readonly slaCompliance?: ReadonlyMap<string, number | null> | undefined
+  readonly healthTrends?: ReadonlyMap<string, readonly number[]> | undefined
+  readonly upgradeSignals?: ReadonlyMap<string, UpgradeSignal> | undefined
 }
 
 interface Snapshot {
   readonly db: TierlineDatabase
   /** The day the rows' `daysToRenewal` were counted from. */
   readonly today: string
+  /** Rows from the documents alone (upgrade signals from open alerts). */
   readonly rows: readonly PortfolioRow[]
   readonly reportingCurrency: string
-  readonly sources: PortfolioSources
+  /** The engines' figures once computed, and the rows with them. */
+  enriched?: {
+    readonly rows: readonly PortfolioRow[]
+    readonly figures: Figures
+    readonly at: number
+  }
+  enriching?: Promise<void>
 }
+
+/** Engine figures older than this are computed again (in the background) on the next call. */
+const FIGURES_MAX_AGE_MS = 5 * 60_000
 
 /** Any change to these can change a row; a workspace switch replaces everything. */
 const invalidatingTopics: ReadonlySet<Topic> = new Set<Topic>([
@@ -79,22 +96,15 @@ async function upgradeSignalsFromAlerts(db: TierlineDatabase) {
   return signals
 }
 
-async function buildSnapshot(
-  db: TierlineDatabase,
-  today: string,
-  metrics: PortfolioMetrics,
-): Promise<Snapshot> {
-  const [accounts, users, tiers, settings, highSeverity, signals, compliance, trends] =
-    await Promise.all([
-      db.accounts.find({ selector: { archived: false } }).exec(),
-      db.users.find().exec(),
-      db.tiers.find().exec(),
-      db.library.findOne(WORKSPACE_SETTINGS_ID).exec(),
-      openHighSeverityCounts(db),
-      (metrics.upgradeSignals ?? upgradeSignalsFromAlerts)(db),
-      metrics.slaCompliance?.(db),
-      metrics.healthTrends?.(db),
-    ])
+async function buildSnapshot(db: TierlineDatabase, today: string): Promise<Snapshot> {
+  const [accounts, users, tiers, settings, highSeverity, signals] = await Promise.all([
+    db.accounts.find({ selector: { archived: false } }).exec(),
+    db.users.find().exec(),
+    db.tiers.find().exec(),
+    db.library.findOne(WORKSPACE_SETTINGS_ID).exec(),
+    openHighSeverityCounts(db),
+    upgradeSignalsFromAlerts(db),
+  ])
   const userNames = new Map(users.map((user) => [user.id, user.name]))
   const tierVersions = tiers.map((tier) => tier.toJSON() as Tier)
   const versionsById = new Map(tierVersions.map((tier) => [tier.id, tier]))
@@ -124,8 +134,8 @@ async function buildSnapshot(
       tamName: account.tamId === null ? null : (userNames.get(account.tamId) ?? 'Unknown TAM'),
       healthScore: account.healthScore,
       healthBand: account.healthBand,
-      healthTrend: trends?.get(account.id) ?? null,
-      slaCompliance: compliance?.get(account.id) ?? null,
+      healthTrend: null,
+      slaCompliance: null,
       openS1: open?.s1 ?? 0,
       openS2: open?.s2 ?? 0,
       upgradeSignal: signals.get(account.id) ?? null,
@@ -137,12 +147,38 @@ async function buildSnapshot(
     rows,
     reportingCurrency:
       settings !== null && settings.kind === 'workspace' ? settings.reportingCurrency : 'USD',
-    sources: {
-      healthTrend: metrics.healthTrends !== undefined,
-      slaCompliance: metrics.slaCompliance !== undefined,
-      upgradeSignal: metrics.upgradeSignals === undefined ? 'alerts' : 'eligibility',
-    },
   }
+}
+
+function withFigures(rows: readonly PortfolioRow[], figures: Figures): PortfolioRow[] {
+  return rows.map((row) => ({
+    ...row,
+    healthTrend: figures.healthTrends?.get(row.id) ?? row.healthTrend,
+    slaCompliance: figures.slaCompliance?.get(row.id) ?? row.slaCompliance,
+    upgradeSignal:
+      figures.upgradeSignals === undefined
+        ? row.upgradeSignal
+        : (figures.upgradeSignals.get(row.id) ?? null),
+  }))
+}
+
+/** Runs each engine; one that fails leaves its column as the documents have it, and is logged. */
+async function computeFigures(metrics: PortfolioMetrics, log: Logger): Promise<Figures> {
+  const run = async <T>(name: string, provider: (() => Promise<T>) | undefined) => {
+    if (provider === undefined) return undefined
+    try {
+      return await provider()
+    } catch (error) {
+      log.warn('a portfolio figure could not be computed', { figure: name, error: String(error) })
+      return undefined
+    }
+  }
+  const [slaCompliance, healthTrends, upgradeSignals] = await Promise.all([
+    run('slaCompliance', metrics.slaCompliance),
+    run('healthTrends', metrics.healthTrends),
+    run('upgradeSignals', metrics.upgradeSignals),
+  ])
+  return { slaCompliance, healthTrends, upgradeSignals }
 }
 
 /**
@@ -155,10 +191,18 @@ export function createPortfolioReadModel(options: {
   readonly events: EventBus
   readonly now?: () => Date
   readonly metrics?: PortfolioMetrics
+  readonly log?: Logger
 }) {
   const now = options.now ?? (() => new Date())
   const metrics = options.metrics ?? {}
+  const log = options.log ?? {
+    info: () => undefined,
+    warn: () => undefined,
+    error: () => undefined,
+  }
+  const hasMetrics = Object.values(metrics).some((provider) => provider !== undefined)
   let cached: Promise<Snapshot> | undefined
+  let lastFigures: { readonly db: TierlineDatabase; readonly figures: Figures } | undefined
   const unsubscribe = options.events.subscribe((topic) => {
     if (invalidatingTopics.has(topic)) cached = undefined
   })
@@ -168,7 +212,14 @@ export function createPortfolioReadModel(options: {
     const today = isoDate(now())
     const current = cached === undefined ? undefined : await cached.catch(() => undefined)
     if (current !== undefined && current.db === db && current.today === today) return current
-    const building = buildSnapshot(db, today, metrics)
+    // Until the engines recompute, new rows keep the figures the previous rows had.
+    const carried = lastFigures?.db === db ? lastFigures.figures : undefined
+    const building = buildSnapshot(db, today).then((built) => {
+      if (carried !== undefined) {
+        built.enriched = { rows: withFigures(built.rows, carried), figures: carried, at: -Infinity }
+      }
+      return built
+    })
     cached = building
     // A failed build is not kept: the next call tries again.
     building.catch(() => {
@@ -177,15 +228,42 @@ export function createPortfolioReadModel(options: {
     return building
   }
 
+  /** Starts computing the engines' figures for a snapshot unless that is under way or fresh. */
+  function enrich(target: Snapshot): void {
+    if (!hasMetrics || target.enriching !== undefined) return
+    const age = target.enriched === undefined ? Infinity : now().getTime() - target.enriched.at
+    if (age < FIGURES_MAX_AGE_MS) return
+    const started = now().getTime()
+    target.enriching = computeFigures(metrics, log).then((figures) => {
+      target.enriched = { rows: withFigures(target.rows, figures), figures, at: started }
+      lastFigures = { db: target.db, figures }
+      target.enriching = undefined
+    })
+  }
+
   return {
     async list(query: PortfolioListQuery): Promise<PortfolioResult> {
-      const { rows, reportingCurrency, sources } = await snapshot()
+      const current = await snapshot()
+      enrich(current)
+      const figures = current.enriched?.figures
+      const sources: PortfolioSources = {
+        healthTrend: figures?.healthTrends !== undefined,
+        slaCompliance: figures?.slaCompliance !== undefined,
+        upgradeSignal: figures?.upgradeSignals !== undefined ? 'eligibility' : 'alerts',
+        pending: current.enriching !== undefined,
+      }
       return {
-        rows: queryPortfolio(rows, query),
-        bookTotal: rows.length,
-        reportingCurrency,
+        rows: queryPortfolio(current.enriched?.rows ?? current.rows, query),
+        bookTotal: current.rows.length,
+        reportingCurrency: current.reportingCurrency,
         sources,
       }
+    },
+    /** Resolves once the current rows carry the engines' figures (tests and benches wait on it). */
+    async settled(): Promise<void> {
+      const current = await snapshot()
+      enrich(current)
+      await current.enriching
     },
     /** Forget the rows now (after a write this process made without a change event). */
     invalidate() {

@@ -9,6 +9,11 @@ import { portfolioListInput } from '@shared/portfolio/portfolio-query'
 import { tempDir } from '../../../test/fixtures/temp-dir'
 import { openTicketStatuses } from '../accounts/accounts-repository'
 import { exportPortfolioCsv } from './portfolio-export'
+import { createAccountData } from '../account-data/account-data'
+import { createEligibilityService } from '../eligibility/eligibility-service'
+import { createEngineCache } from '../engines/engine-cache'
+import { createHealthService } from '../health/health-service'
+import { engineMetrics } from './portfolio-metrics'
 import { createPortfolioReadModel } from './portfolio-read-model'
 import { BOOK_NOW, nextChange, openTestWorkspace, type TestWorkspace } from './test-workspace'
 
@@ -104,6 +109,55 @@ describe('portfolio read model', () => {
     expect(after.rows.map((row) => row.name)).toEqual([renamed])
     model.close()
   })
+})
+
+describe('portfolio figures from the engines', () => {
+  it('answers at once from the documents, then carries health trends, compliance and signals', async () => {
+    const engines = createEngineCache({
+      database: async () => workspace.store.rx(),
+      now: () => BOOK_NOW.getTime(),
+    })
+    const data = createAccountData(engines)
+    const health = createHealthService(engines, data, () => BOOK_NOW.getTime())
+    const eligibility = createEligibilityService(engines, data, () => BOOK_NOW.getTime())
+    const model = createPortfolioReadModel({
+      rx: async () => workspace.store.rx(),
+      events: workspace.events,
+      now: () => BOOK_NOW,
+      metrics: engineMetrics({ engines, health, eligibility }),
+    })
+    const first = await model.list(query({}))
+    expect(first.sources).toMatchObject({ pending: true, healthTrend: false })
+    expect(first.rows.every((row) => row.healthTrend === null)).toBe(true)
+
+    await model.settled()
+    const after = await model.list(query({}))
+    expect(after.sources).toEqual({
+      pending: false,
+      healthTrend: true,
+      slaCompliance: true,
+      upgradeSignal: 'eligibility',
+    })
+    const book = await health.book()
+    const signals = await eligibility.book()
+    for (const row of after.rows) {
+      expect(row.healthTrend).toEqual(book.get(row.id)?.history.map((week) => week.score) ?? null)
+      expect(row.upgradeSignal !== null).toBe((signals.get(row.id)?.signals.length ?? 0) > 0)
+      if (row.slaCompliance !== null) {
+        expect(row.slaCompliance).toBeGreaterThanOrEqual(0)
+        expect(row.slaCompliance).toBeLessThanOrEqual(1)
+      }
+    }
+    expect(after.rows.filter((row) => row.slaCompliance !== null).length).toBeGreaterThan(0)
+    const withSignal = await model.list(query({ filters: { signal: 'with-signal' } }))
+    expect(withSignal.rows.length).toBe(
+      [...signals.values()].filter(
+        (e) => e.signals.length > 0 && after.rows.some((r) => r.id === e.accountId),
+      ).length,
+    )
+    model.close()
+    engines.dispose()
+  }, 60_000)
 })
 
 describe('portfolio CSV export', () => {

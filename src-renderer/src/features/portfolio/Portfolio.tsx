@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Center, Group, Stack, Text } from '@mantine/core'
+import { Alert, Button, Card, Center, Group, Loader, Stack, Text } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { useNavigate } from '@tanstack/react-router'
 import { useFormat } from '../../components/format'
@@ -47,10 +47,13 @@ export function Portfolio({ view }: { readonly view: PortfolioView }) {
             </>
           )}
         </Text>
-        {result !== undefined && !result.sources.slaCompliance && (
-          <Text size="xs" c="dimmed">
-            SLA compliance and health trends appear once their engines have run.
-          </Text>
+        {result !== undefined && result.sources.pending && (
+          <Group gap={6}>
+            <Loader size="xs" />
+            <Text size="xs" c="dimmed">
+              Computing health trends, SLA compliance and upgrade signals…
+            </Text>
+          </Group>
         )}
       </Group>
       <Card withBorder padding={0}>

@@ -12,10 +12,10 @@ import classes from './PortfolioTable.module.css'
 const ESTIMATED_ROW_PX = 44
 
 const columnWidth: Readonly<Record<PortfolioColumnId, string>> = {
-  name: '16rem',
+  name: '15rem',
   tierId: '9rem',
   arrReportingMinor: '8rem',
-  healthScore: '11rem',
+  healthScore: '14rem',
   slaCompliance: '8rem',
   openHighSeverity: '8rem',
   renewalDate: '14rem',

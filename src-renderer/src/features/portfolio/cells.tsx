@@ -23,7 +23,8 @@ const trendColor: Readonly<Record<PortfolioRow['healthBand'], string>> = {
 
 function Renewal({ row, format }: { readonly row: PortfolioRow; readonly format: Format }) {
   const days = row.daysToRenewal
-  const when = days < 0 ? `${-days} days overdue` : days === 0 ? 'today' : `in ${days} days`
+  const plural = (n: number) => (n === 1 ? '1 day' : `${n} days`)
+  const when = days < 0 ? `${plural(-days)} overdue` : days === 0 ? 'today' : `in ${plural(days)}`
   return (
     <Text span size="sm">
       {format.date(row.renewalDate)}{' '}

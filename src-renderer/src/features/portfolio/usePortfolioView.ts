@@ -1,5 +1,5 @@
 import { useDebouncedValue } from '@mantine/hooks'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { PortfolioColumnId } from '@shared/portfolio/portfolio-columns'
 import type { PortfolioFilters, PortfolioSort } from '@shared/portfolio/portfolio-query'
 import {
@@ -51,6 +51,15 @@ export function usePortfolioView() {
     filters: asked.filters,
     sort: asked.sort,
   })
+
+  // The engines' figures (health trend, SLA compliance, signals) arrive after the rows.
+  const pending = rows.data?.sources.pending === true
+  const { refetch } = rows
+  useEffect(() => {
+    if (!pending) return
+    const timer = setTimeout(() => void refetch(), 1500)
+    return () => clearTimeout(timer)
+  }, [pending, refetch, rows.dataUpdatedAt])
 
   const patchFilters = useCallback((patch: Partial<PortfolioFilters>) => {
     if (patch.search !== undefined) setSearchText(patch.search)
