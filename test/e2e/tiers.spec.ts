@@ -135,6 +135,58 @@ test('an invalid tier edit shows the field error and saves nothing', async ({ ap
   await expect(app.getByTestId('tier-version')).toHaveCount(before.length)
 })
 
+test('a version saved elsewhere while editing makes the stale save a conflict that writes nothing', async ({
+  app,
+  bridge,
+}) => {
+  const before = await premiumVersions(bridge)
+  const latest = before[before.length - 1]
+  if (latest === undefined) throw new Error('the demo book has no Premium tier')
+  await app.goto(`${bridge.url}#/tiers/${latest.tierId}`)
+  await app.getByRole('textbox', { name: 'S1 first response minutes' }).fill('25')
+  await app.getByLabel('Reason for this version').fill('My edit, started first.')
+
+  // Someone else's save (another window, or sync) lands through the same services.
+  const definition = structuredClone(latest.definition)
+  definition.entitlements.namedContacts += 2
+  const theirs = await bridge.services.router.dispatch(
+    'tiers.save',
+    {
+      tierId: latest.tierId,
+      baseVersionId: latest.id,
+      name: latest.name,
+      description: latest.description,
+      status: latest.status,
+      effectiveFrom: new Date().toISOString().slice(0, 10),
+      reason: 'Two more named contacts.',
+      definition,
+    },
+    { trusted: true },
+  )
+  expect(theirs.ok).toBe(true)
+  await expect(
+    app
+      .getByRole('alert')
+      .filter({ hasText: `Version ${latest.version + 1} was saved while you were editing` }),
+  ).toBeVisible()
+
+  await app.getByRole('button', { name: `Save as version ${latest.version + 1}` }).click()
+  await expect(
+    app.getByRole('alert').filter({ hasText: 'This version was not saved' }),
+  ).toContainText('changed while you were editing')
+  const after = await premiumVersions(bridge)
+  expect(after).toHaveLength(before.length + 1)
+  expect(after[after.length - 1]?.reason).toBe('Two more named contacts.')
+
+  await app.getByRole('button', { name: `Start again from version ${latest.version + 1}` }).click()
+  await expect(
+    app.getByRole('button', { name: `Save as version ${latest.version + 2}` }),
+  ).toBeVisible()
+  await expect(app.getByRole('textbox', { name: 'S1 first response minutes' })).toHaveValue(
+    '30 min',
+  )
+})
+
 test('a calendar edit changes the week preview, saves, and an overlap is refused', async ({
   app,
   bridge,

@@ -1,5 +1,5 @@
-import { Anchor, Group, Stack, Tabs, Text, Title } from '@mantine/core'
-import { IconArrowLeft } from '@tabler/icons-react'
+import { Alert, Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core'
+import { IconAlertTriangle, IconArrowLeft } from '@tabler/icons-react'
 import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useInvoke } from '../../app/ipc-hooks'
@@ -14,6 +14,9 @@ export function TierPage({ tierId }: { readonly tierId: string }) {
   const catalogue = useInvoke('tiers.catalogue')
   const [tab, setTab] = useState<string | null>('edit')
   const latest = history.data?.versions[0]?.version
+  const [baseId, setBaseId] = useState<string | null>(null)
+  // Pinned once the history first arrives (React's "adjust state while rendering" pattern).
+  if (baseId === null && latest !== undefined) setBaseId(latest.id)
 
   return (
     <Stack gap="lg">
@@ -31,7 +34,7 @@ export function TierPage({ tierId }: { readonly tierId: string }) {
           </Text>
         )}
       </Group>
-      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+      <Tabs value={tab} onChange={setTab}>
         <Tabs.List>
           <Tabs.Tab value="edit">Edit</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
@@ -41,21 +44,49 @@ export function TierPage({ tierId }: { readonly tierId: string }) {
             {({ today }) => (
               <SectionState query={history}>
                 {(data) => {
-                  const base = data.versions[0]?.version
-                  if (base === undefined) return null
+                  const newest = data.versions[0]
+                  // The draft stays on the version it started from, even when a newer one
+                  // arrives (another window, sync): the user decides when to start again.
+                  const base = data.versions.find((view) => view.version.id === baseId) ?? newest
+                  if (base === undefined || newest === undefined) return null
                   return (
-                    <TierEditor
-                      key={base.id}
-                      base={base}
-                      today={today}
-                      onSaved={(result) => {
-                        notifySuccess(
-                          `Version ${result.version.version} saved`,
-                          `${result.changes.length} ${result.changes.length === 1 ? 'change' : 'changes'}; accounts keep the version they signed.`,
-                        )
-                        setTab('history')
-                      }}
-                    />
+                    <Stack gap="md">
+                      {base.version.id !== newest.version.id && (
+                        <Alert
+                          color="orange"
+                          icon={<IconAlertTriangle />}
+                          title={`Version ${newest.version.version} was saved while you were editing`}
+                          role="alert"
+                        >
+                          <Stack gap="xs" align="flex-start">
+                            <Text size="sm">
+                              {newest.authorName} saved it. Your draft is based on version{' '}
+                              {base.version.version}, so saving it would be refused.
+                            </Text>
+                            <Button
+                              size="xs"
+                              variant="light"
+                              onClick={() => setBaseId(newest.version.id)}
+                            >
+                              Start again from version {newest.version.version}
+                            </Button>
+                          </Stack>
+                        </Alert>
+                      )}
+                      <TierEditor
+                        key={base.version.id}
+                        base={base.version}
+                        today={today}
+                        onSaved={(result) => {
+                          setBaseId(result.version.id)
+                          notifySuccess(
+                            `Version ${result.version.version} saved`,
+                            `${result.changes.length} ${result.changes.length === 1 ? 'change' : 'changes'}; accounts keep the version they signed.`,
+                          )
+                          setTab('history')
+                        }}
+                      />
+                    </Stack>
                   )
                 }}
               </SectionState>
