@@ -33,10 +33,14 @@ export type HealthAccount = Pick<Account, 'id' | 'segment' | 'renewalDate' | 'te
 /** Everything a component may read, already restricted to what was known at `asOf`. */
 export interface ComponentContext {
   readonly asOf: Instant
+  /**
+   * False for the points of a weekly history, which need only the score: reasons and evidence
+   * are then left empty (they are most of the cost of scoring a book week by week).
+   */
+  readonly explain: boolean
   readonly account: HealthAccount
   /** Snapshots captured by `asOf`, oldest month first. */
   readonly usage: readonly HealthUsage[]
-  /** Every ticket, oldest first by creation (components bound their scans by time). */
   readonly tickets: readonly TicketFacts[]
   /** The tickets that were ever S1 or S2: the only ones the open S1/S2 count looks at. */
   readonly highSeverity: readonly TicketFacts[]
@@ -45,6 +49,8 @@ export interface ComponentContext {
 }
 
 const DAY_MS = 86_400_000
+const noEvidence: readonly EvidenceRef[] = []
+
 /** Neutral score for a component with no data: neither rewards nor punishes the account. */
 export const NO_DATA_SCORE = 0.5
 
@@ -93,15 +99,18 @@ export function usageTrend(context: ComponentContext): ComponentScore {
   const growth = before === 0 ? (after > 0 ? 1 : 0) : after / before - 1
   const full = healthThresholds.usageGrowthForFull
   const direction = growth >= 0.005 ? 'up' : growth <= -0.005 ? 'down' : 'flat'
-  const reason =
-    direction === 'flat'
+  const reason = !context.explain
+    ? ''
+    : direction === 'flat'
       ? `Active users flat over ${plural(per, 'month')}`
       : `Active users ${direction} ${percent(Math.abs(growth))} (last ${plural(per, 'month')} vs the ${plural(per, 'month')} before)`
   return {
     raw: growth,
     score: clamp01(0.5 + growth / (2 * full)),
     reason,
-    evidence: [...prior, ...recent].map((row) => ({ collection: 'usageSnapshots', id: row.id })),
+    evidence: context.explain
+      ? [...prior, ...recent].map((row) => ({ collection: 'usageSnapshots', id: row.id }))
+      : noEvidence,
   }
 }
 
@@ -115,48 +124,40 @@ export function seatUtilisation(context: ComponentContext): ComponentScore {
   return {
     raw: used,
     score: clamp01((used - seatsLow) / (seatsHigh - seatsLow)),
-    reason: `${latest.seatsUsed} of ${latest.seatsContracted} seats in use (${percent(used)}) in ${latest.month}`,
-    evidence: [{ collection: 'usageSnapshots', id: latest.id }],
+    reason: context.explain
+      ? `${latest.seatsUsed} of ${latest.seatsContracted} seats in use (${percent(used)}) in ${latest.month}`
+      : '',
+    evidence: context.explain ? [{ collection: 'usageSnapshots', id: latest.id }] : noEvidence,
   }
-}
-
-/** Index of the first ticket created at or after `at` (tickets sorted by creation). */
-function firstCreatedFrom(tickets: readonly TicketFacts[], at: Instant): number {
-  let lo = 0
-  let hi = tickets.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if ((tickets[mid]?.createdAt ?? Infinity) < at) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 export function slaBreaches(context: ComponentContext): ComponentScore {
   const from = context.asOf - healthThresholds.breachWindowDays * DAY_MS
   let opened = 0
+  let breachedCount = 0
   const breached: EvidenceRef[] = []
-  const { tickets } = context
-  for (let i = firstCreatedFrom(tickets, from); i < tickets.length; i++) {
-    const ticket = tickets[i]
-    if (ticket === undefined || ticket.createdAt > context.asOf) break
+  // A plain scan: cheaper than keeping ~100 tickets per account sorted for a binary search.
+  for (const ticket of context.tickets) {
+    if (ticket.createdAt < from || ticket.createdAt > context.asOf) continue
     opened++
     if (ticket.firstBreachAt !== null && ticket.firstBreachAt <= context.asOf) {
-      breached.push({ collection: 'tickets', id: ticket.id })
+      breachedCount++
+      if (context.explain) breached.push({ collection: 'tickets', id: ticket.id })
     }
   }
   const days = healthThresholds.breachWindowDays
   if (opened === 0) {
     return { raw: 0, score: 1, reason: `No tickets in the last ${days} days`, evidence: [] }
   }
-  const share = breached.length / opened
+  const share = breachedCount / opened
   return {
     raw: share,
     score: clamp01(1 - share / healthThresholds.breachShareForZero),
-    reason:
-      breached.length === 0
+    reason: !context.explain
+      ? ''
+      : breachedCount === 0
         ? `No SLA breach on ${plural(opened, 'ticket')} in the last ${days} days`
-        : `${breached.length} of ${plural(opened, 'ticket')} breached an SLA target in the last ${days} days`,
+        : `${breachedCount} of ${plural(opened, 'ticket')} breached an SLA target in the last ${days} days`,
     evidence: breached,
   }
 }
@@ -171,7 +172,7 @@ export function openHighSeverity(context: ComponentContext): ComponentScore {
     if (severity === 'S1') s1++
     else if (severity === 'S2') s2++
     else continue
-    evidence.push({ collection: 'tickets', id: ticket.id })
+    if (context.explain) evidence.push({ collection: 'tickets', id: ticket.id })
   }
   const points = 2 * s1 + s2
   const parts = [...(s1 > 0 ? [`${s1} S1`] : []), ...(s2 > 0 ? [`${s2} S2`] : [])]
@@ -209,6 +210,8 @@ export function sentiment(context: ComponentContext): ComponentScore {
         : sentimentValue[activity.sentiment],
   )
   const average = values.reduce((a, b) => a + b, 0) / values.length
+  if (!context.explain)
+    return { raw: average, score: clamp01(average), reason: '', evidence: noEvidence }
   const latest = checkIns.at(-1)?.activity
   const latestText =
     latest?.kind === 'check-in'
@@ -244,8 +247,12 @@ export function engagementRecency(context: ComponentContext): ComponentScore {
   return {
     raw: days,
     score: clamp01((engagementZeroDays - days) / (engagementZeroDays - engagementFullDays)),
-    reason: days === 0 ? `Last ${what} today` : `Last ${what} ${plural(days, 'day')} ago`,
-    evidence: [{ collection: 'activities', id: last.activity.id }],
+    reason: !context.explain
+      ? ''
+      : days === 0
+        ? `Last ${what} today`
+        : `Last ${what} ${plural(days, 'day')} ago`,
+    evidence: context.explain ? [{ collection: 'activities', id: last.activity.id }] : noEvidence,
   }
 }
 
@@ -280,13 +287,14 @@ export function renewalProximity(context: ComponentContext): ComponentScore {
   return {
     raw: days,
     score: clamp01(days / healthThresholds.renewalFullDays),
-    reason:
-      days < 0
+    reason: !context.explain
+      ? ''
+      : days < 0
         ? `Renewal on ${renewal} has passed`
         : days === 0
           ? `Renews today (${renewal})`
           : `Renews in ${plural(days, 'day')} (${renewal})`,
-    evidence: [{ collection: 'accounts', id: context.account.id }],
+    evidence: context.explain ? [{ collection: 'accounts', id: context.account.id }] : noEvidence,
   }
 }
 

@@ -113,13 +113,30 @@ export function weightsFor(
 /** Inputs sorted once, so each point of the history only filters by time. */
 interface Prepared {
   readonly account: HealthAccount
+  /** Oldest month first. */
   readonly usage: readonly (HealthUsage & { readonly capturedMs: Instant })[]
+  /** True when capture times rise with the months (the normal case): "known by" is a prefix. */
+  readonly usageByCapture: boolean
   readonly tickets: readonly TicketFacts[]
   readonly highSeverity: readonly TicketFacts[]
   readonly activities: readonly { readonly at: Instant; readonly activity: Activity }[]
   readonly weights: HealthWeights
   readonly weightsFrom: 'segment' | 'default'
   readonly bands: HealthSettings['healthBands']
+}
+
+function isSortedBy<T>(items: readonly T[], key: (item: T) => number): boolean {
+  for (let i = 1; i < items.length; i++) {
+    const a = items[i - 1]
+    const b = items[i]
+    if (a !== undefined && b !== undefined && key(a) > key(b)) return false
+  }
+  return true
+}
+
+/** Services pass activities already in time order; sort only when they are not. */
+function sortedBy<T>(items: readonly T[], key: (item: T) => number): readonly T[] {
+  return isSortedBy(items, key) ? items : [...items].sort((a, b) => key(a) - key(b))
 }
 
 function prepare(input: Readonly<HealthInput>): Prepared {
@@ -136,41 +153,65 @@ function prepare(input: Readonly<HealthInput>): Prepared {
       )
     }
   }
-  const tickets = [...input.tickets].sort((a, b) => a.createdAt - b.createdAt)
+  const tickets = input.tickets
+  const usage = input.usage
+    .map((snapshot) => ({ ...snapshot, capturedMs: isoToMs(snapshot.capturedAt) }))
+    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0))
   return {
     account: input.account,
-    usage: input.usage
-      .map((snapshot) => ({ ...snapshot, capturedMs: isoToMs(snapshot.capturedAt) }))
-      .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0)),
+    usage,
+    usageByCapture: isSortedBy(usage, capturedMsOf),
     tickets,
     highSeverity: tickets.filter((t) => t.severities.includes('S1') || t.severities.includes('S2')),
-    activities: input.activities
-      .map((activity) => ({ at: isoToMs(activity.occurredAt), activity }))
-      .sort((a, b) => a.at - b.at),
+    activities: sortedBy(
+      input.activities.map((activity) => ({ at: isoToMs(activity.occurredAt), activity })),
+      atOf,
+    ),
     weights,
     weightsFrom: from,
     bands: input.settings.healthBands,
   }
 }
 
-function scoreAt(prepared: Prepared, asOf: Instant): HealthScore {
+/** The first `n` items of a list sorted by time, `n` = how many are at or before `asOf`. */
+function knownBy<T>(sorted: readonly T[], at: (item: T) => Instant, asOf: Instant): readonly T[] {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const item = sorted[mid]
+    if (item !== undefined && at(item) <= asOf) lo = mid + 1
+    else hi = mid
+  }
+  return lo === sorted.length ? sorted : sorted.slice(0, lo)
+}
+
+// Top-level accessors: this runs for every week of every account (a closure per call costs).
+const capturedMsOf = (snapshot: { readonly capturedMs: Instant }) => snapshot.capturedMs
+const atOf = (entry: { readonly at: Instant }) => entry.at
+
+function scoreAt(prepared: Prepared, asOf: Instant, explain = true): HealthScore {
   const context: ComponentContext = {
     asOf,
+    explain,
     account: prepared.account,
-    usage: prepared.usage.filter((snapshot) => snapshot.capturedMs <= asOf),
+    usage: prepared.usageByCapture
+      ? knownBy(prepared.usage, capturedMsOf, asOf)
+      : prepared.usage.filter((snapshot) => snapshot.capturedMs <= asOf),
     tickets: prepared.tickets,
     highSeverity: prepared.highSeverity,
-    activities: prepared.activities.filter(({ at }) => at <= asOf),
+    activities: knownBy(prepared.activities, atOf, asOf),
   }
   let total = 0
-  const components = healthComponentKeys.map((key): HealthComponent => {
+  const components: HealthComponent[] = []
+  for (const key of healthComponentKeys) {
     const definition = healthComponents[key]
     const measured = definition.score(context)
     const weight = prepared.weights[key]
     const contribution = weight * measured.score * 100
     total += contribution
-    return { key, label: definition.label, weight, contribution, ...measured }
-  })
+    components.push({ key, label: definition.label, weight, contribution, ...measured })
+  }
   const score = Math.round(total)
   return {
     accountId: prepared.account.id,
@@ -216,7 +257,7 @@ export function accountHealth(input: Readonly<HealthInput>): AccountHealth {
   const history: HealthWeek[] = []
   for (let i = weeks - 1; i >= 0; i--) {
     const start = thisWeek - i * WEEK_MS
-    const point = i === 0 ? current : scoreAt(prepared, start + WEEK_MS)
+    const point = i === 0 ? current : scoreAt(prepared, start + WEEK_MS, false)
     history.push({
       weekStart: new Date(start).toISOString().slice(0, 10),
       asOf: point.asOf,

@@ -29,6 +29,7 @@ export interface TicketFacts {
 }
 
 /**
+ * (No inner closures: this runs for every ticket of the book.)
  * Open stretches from the events: `created` opens, `solved` and a status change to `closed` or
  * `solved` close, `reopened` (or a status change out of solved/closed) opens again, and a
  * severity change while open splits the stretch.
@@ -42,10 +43,6 @@ export function ticketFacts(
   let severity: Severity = 'S4'
   let openSince: Instant | null = null
   let createdAt = Number.NaN
-  const close = (at: Instant) => {
-    if (openSince !== null) spans.push({ from: openSince, to: at, severity })
-    openSince = null
-  }
   for (const event of ticket.events) {
     const at = isoToMs(event.at)
     switch (event.type) {
@@ -57,21 +54,25 @@ export function ticketFacts(
         break
       case 'severity-change':
         if (openSince !== null) {
-          close(at)
+          spans.push({ from: openSince, to: at, severity })
           openSince = at
         }
         severity = event.to
         if (!severities.includes(severity)) severities.push(severity)
         break
       case 'solved':
-        close(at)
+        if (openSince !== null) spans.push({ from: openSince, to: at, severity })
+        openSince = null
         break
       case 'reopened':
         openSince ??= at
         break
       case 'status-change':
-        if (event.to === 'solved' || event.to === 'closed') close(at)
-        else openSince ??= at
+        if (event.to !== 'solved' && event.to !== 'closed') openSince ??= at
+        else if (openSince !== null) {
+          spans.push({ from: openSince, to: at, severity })
+          openSince = null
+        }
         break
       default:
         break
