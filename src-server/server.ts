@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
+import type { Socket } from 'node:net'
 import type { Writable } from 'node:stream'
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance } from 'fastify'
@@ -132,9 +134,18 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   app.addHook('onSend', async (_request, reply) => {
     if (!readiness.ready) reply.header('connection', 'close')
   })
+  // Connections that never carried a request (clients open spare ones) are not "idle" to Node
+  // and would hold close() open until the client drops them: shutdown closes them itself.
+  const unused = new Set<Socket>()
+  app.server.on('connection', (socket: Socket) => {
+    unused.add(socket)
+    socket.once('close', () => unused.delete(socket))
+  })
+  app.server.on('request', (request: IncomingMessage) => unused.delete(request.socket))
   app.addHook('preClose', async () => {
     readiness.ready = false
     streams.closeAll()
+    for (const socket of unused) socket.destroy()
   })
   app.addHook('onClose', async () => {
     await hub.stop()

@@ -47,7 +47,10 @@ export function streamRoutes(
       clearInterval(heartbeat)
       unsubscribe()
       open.delete(close)
-      if (!raw.writableEnded) raw.end()
+      // End the stream, then drop the socket: a client that went away without closing it must
+      // not keep the server's shutdown waiting.
+      if (!raw.writableEnded) raw.end(() => raw.destroy())
+      else raw.destroy()
     }
     send({ type: 'RESYNC', reason: 'connected' })
     const unsubscribe = hub.subscribe(send)
