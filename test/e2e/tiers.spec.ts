@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
 import type { Calendar } from '@shared/model/calendar'
 import type { LibraryDocument } from '@shared/model/library'
 import type { Tier } from '@shared/model/tier'
@@ -22,6 +24,43 @@ async function calendarNamed(bridge: TestBridge, name: string): Promise<Calendar
   if (found === undefined) throw new Error(`no calendar named ${name}`)
   return found
 }
+
+async function seriousViolations(app: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page: app }).analyze()
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) =>
+      violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
+    )
+}
+
+test('the Tiers screens work from the keyboard and axe finds nothing serious', async ({
+  app,
+  bridge,
+}) => {
+  await app.goto(`${bridge.url}#/tiers`)
+  const edit = app.getByRole('button', { name: 'Edit Enterprise' })
+  await expect(edit).toBeVisible()
+  expect(await seriousViolations(app)).toEqual([])
+
+  await edit.focus()
+  await app.keyboard.press('Enter')
+  await expect(app.getByRole('heading', { name: 'Enterprise', level: 2 })).toBeVisible()
+  await expect(app.getByRole('table', { name: 'SLA targets' })).toBeVisible()
+  expect(await seriousViolations(app)).toEqual([])
+
+  // Tabs move with the arrow keys; the history lists every version.
+  await app.getByRole('tab', { name: 'Edit' }).focus()
+  await app.keyboard.press('ArrowRight')
+  await expect(app.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true')
+  await expect(app.getByTestId('tier-version').first()).toBeVisible()
+  expect(await seriousViolations(app)).toEqual([])
+
+  await app.goto(`${bridge.url}#/tiers`)
+  await app.getByRole('tab', { name: 'Calendars' }).click()
+  await expect(app.getByTestId('preview-day').first()).toBeVisible()
+  expect(await seriousViolations(app)).toEqual([])
+})
 
 test('a tier edit is saved as a new version with its diff; accounts keep the version they signed', async ({
   app,

@@ -237,9 +237,8 @@ export function CatalogueTable({ catalogue }: { readonly catalogue: TierCatalogu
                       size="xs"
                       variant="light"
                       leftSection={<IconEdit size={14} />}
-                      aria-label={`Edit ${item.current.name}`}
                     >
-                      Edit and history
+                      Edit {item.current.name}
                     </Button>
                   </Stack>
                 </Table.Th>
