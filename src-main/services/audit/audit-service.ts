@@ -8,6 +8,7 @@ import {
   type BookData,
 } from '../account-data/account-data'
 import { keyOf, type EngineCache } from '../engines/engine-cache'
+import { YIELD_EVERY, yieldToEventLoop } from '../account-data/yield'
 import { measureLedger } from '../ledger/ledger-service'
 import { clockTicket } from '../sla/measure'
 import { periodStart } from '../sla/sla-service'
@@ -19,7 +20,7 @@ export const AUDIT_MAX_AGE_MS = 5 * 60_000
  * SLA achieved per account: every ticket opened in the last `months` UTC months, measured on
  * its own tier version and the account's calendar (tickets that cannot be measured are left out).
  */
-function complianceByAccount(book: BookData, now: number, months: number) {
+async function complianceByAccount(book: BookData, now: number, months: number) {
   const accumulator = complianceAccumulator('account', {
     from: periodStart(now, months),
     to: now + 1,
@@ -30,7 +31,8 @@ function complianceByAccount(book: BookData, now: number, months: number) {
     atRiskShare: book.settings.slaAtRiskShare,
     now,
   }
-  for (const account of book.accounts) {
+  for (const [index, account] of book.accounts.entries()) {
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop()
     if (account.archived) continue
     for (const ticket of book.ticketsByAccount.get(account.id) ?? []) {
       const clocked = clockTicket(ticket, account, measure)
@@ -72,7 +74,7 @@ export function createAuditService(
         compute: async () => {
           const at = now()
           const book = await data.book()
-          const compliance = complianceByAccount(book, at, input.months)
+          const compliance = await complianceByAccount(book, at, input.months)
           const rows: DriftRow[] = []
           let accountsChecked = 0
           for (const account of book.accounts) {

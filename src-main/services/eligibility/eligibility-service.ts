@@ -11,6 +11,7 @@ import {
   type AccountDataSource,
 } from '../account-data/account-data'
 import { keyOf, type EngineCache } from '../engines/engine-cache'
+import { YIELD_EVERY, yieldToEventLoop } from '../account-data/yield'
 import { measureLedger } from '../ledger/ledger-service'
 import { prepareTicket } from '../sla/measure'
 
@@ -67,7 +68,8 @@ export function createEligibilityService(
       compute: async () => {
         const loaded = await data.book()
         const result = new Map<string, AccountEligibility>()
-        for (const account of loaded.accounts) {
+        for (const [index, account] of loaded.accounts.entries()) {
+          if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop()
           if (account.archived || !loaded.versions.has(account.tierVersionId)) continue
           result.set(account.id, measureEligibility(data.accountOf(loaded, account.id, at), at))
         }

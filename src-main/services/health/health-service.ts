@@ -14,6 +14,7 @@ import {
   type AccountDataSource,
 } from '../account-data/account-data'
 import { keyOf, type EngineCache } from '../engines/engine-cache'
+import { YIELD_EVERY, yieldToEventLoop } from '../account-data/yield'
 import { clockTicket } from '../sla/measure'
 
 /**
@@ -130,7 +131,8 @@ export function createHealthService(
         compute: async () => {
           const book = await data.book()
           const result = new Map<string, AccountHealth>()
-          for (const account of book.accounts) {
+          for (const [index, account] of book.accounts.entries()) {
+            if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop()
             if (account.archived || !book.versions.has(account.tierVersionId)) continue
             const measured = measureHealth(data.accountOf(book, account.id, at), at)
             result.set(account.id, measured.health)
