@@ -139,6 +139,35 @@ describe.each(testBackends)('server lifecycle on $name', (backend) => {
     }
   })
 
+  run('keeps no state of its own: a push to one instance reaches streams on another', async () => {
+    const one = await startTestServer(db)
+    const two = await startTestServer(db)
+    try {
+      const stream = openStream(two.baseUrl, world.tokens.t)
+      await stream.until((e) => e[0]?.type === 'RESYNC')
+      const doc = wire(ticketDoc(world.newId(), world.accounts.a.id, 80_001))
+      const pushed = await client(one.baseUrl).push(world.tokens.a, 'tickets', [
+        { newDocumentState: doc },
+      ])
+      expect(pushed.status).toBe(200)
+      const seq = Number(
+        (
+          await db.query<{ seq: string }>(
+            `SELECT server_seq::text AS seq FROM ${tableOf('tickets')} WHERE id = $1`,
+            [doc.id],
+          )
+        )[0]?.seq,
+      )
+      await stream.until((e) => e.some((x) => x.type === 'CHANGE' && x.seq === seq))
+      const pulled = await client(two.baseUrl).pullAll(world.tokens.t, 'tickets')
+      expect(pulled.documents.map((d) => d.id)).toContain(doc.id)
+      stream.abort()
+    } finally {
+      await one.server.close()
+      await two.server.close()
+    }
+  })
+
   it.skipIf(backend.skipReason ?? backend.name !== 'postgres')(
     'sends RESYNC when its database listener had to reconnect',
     async () => {
