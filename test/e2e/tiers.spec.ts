@@ -263,4 +263,19 @@ test('a calendar edit changes the week preview, saves, and an overlap is refused
     .poll(async () => (await calendarNamed(bridge, name)).weekly.sat)
     .toEqual([{ start: '10:00', end: '14:00' }])
   expect((await calendarNamed(bridge, name)).weekly.mon).toEqual(stored.weekly.mon)
+
+  // A new calendar: starts from weekdays 09:00–17:00, an overnight shift added on Friday.
+  await app.getByRole('button', { name: 'New calendar' }).click()
+  await app.getByRole('textbox', { name: 'Name' }).fill('Weekend night desk')
+  await app.getByRole('button', { name: 'Add an interval on Friday' }).click()
+  await app.getByRole('textbox', { name: 'Friday interval 2 start' }).fill('22:00')
+  await app.getByRole('textbox', { name: 'Friday interval 2 end' }).fill('06:00')
+  await expect(app.getByTestId('preview-day').nth(5)).toContainText('00:00–06:00')
+  await app.getByRole('button', { name: 'Create calendar' }).click()
+  await expect(app.getByRole('button', { name: /^Weekend night desk/ })).toBeVisible()
+  const created = await calendarNamed(bridge, 'Weekend night desk')
+  expect(created.weekly.fri).toEqual([
+    { start: '09:00', end: '17:00' },
+    { start: '22:00', end: '06:00' },
+  ])
 })

@@ -35,9 +35,9 @@ import { fieldErrors, issuesOf, type FieldErrors } from './field-errors'
 import { WeekPreviewView } from './WeekPreviewView'
 
 /** The editor's working copy: the stored calendar's editable fields, writable. */
-type Draft = { -readonly [K in keyof CalendarDraft]: CalendarDraft[K] }
+export type Draft = { -readonly [K in keyof CalendarDraft]: CalendarDraft[K] }
 
-const draftOf = (calendar: Calendar): Draft =>
+export const draftOf = (calendar: Calendar): Draft =>
   structuredClone({
     name: calendar.name,
     description: calendar.description,
@@ -316,8 +316,14 @@ function Holidays(props: {
  * a mistake shows under its field before saving. Keyed by the stored `updatedAt`, so a save or
  * a change arriving from elsewhere starts from the stored calendar again.
  */
-export function CalendarEditor(props: { readonly calendar: Calendar; readonly today: string }) {
-  const [draft, setDraft] = useState(() => draftOf(props.calendar))
+export function CalendarEditor(props: {
+  /** The stored calendar being edited; null for a new one. */
+  readonly calendar: Calendar | null
+  readonly initial: Draft
+  readonly today: string
+  readonly onSaved: (calendar: Calendar) => void
+}) {
+  const [draft, setDraft] = useState(() => structuredClone(props.initial))
   const [week, setWeek] = useState(props.today)
   const [debounced] = useDebouncedValue(draft, 250)
   const preview = useInvokeKeepingPrevious('calendars.preview', { calendar: debounced, date: week })
@@ -342,12 +348,24 @@ export function CalendarEditor(props: { readonly calendar: Calendar; readonly to
 
   return (
     <form
-      aria-label={`Edit calendar ${props.calendar.name}`}
+      aria-label={props.calendar === null ? 'New calendar' : `Edit calendar ${props.calendar.name}`}
       onSubmit={(event) => {
         event.preventDefault()
         save.mutate(
-          { id: props.calendar.id, baseUpdatedAt: props.calendar.updatedAt, calendar: draft },
-          { onSuccess: (saved) => notifySuccess('Calendar saved', saved.name) },
+          {
+            id: props.calendar?.id ?? null,
+            baseUpdatedAt: props.calendar?.updatedAt ?? null,
+            calendar: draft,
+          },
+          {
+            onSuccess: (saved) => {
+              notifySuccess(
+                props.calendar === null ? 'Calendar created' : 'Calendar saved',
+                saved.name,
+              )
+              props.onSaved(saved)
+            },
+          },
         )
       }}
     >
@@ -463,7 +481,7 @@ export function CalendarEditor(props: { readonly calendar: Calendar; readonly to
           <DiscardButton
             disabled={save.isPending}
             onDiscard={() => {
-              setDraft(draftOf(props.calendar))
+              setDraft(structuredClone(props.initial))
               save.reset()
             }}
           />
@@ -472,7 +490,7 @@ export function CalendarEditor(props: { readonly calendar: Calendar; readonly to
             loading={save.isPending}
             leftSection={<IconDeviceFloppy size={16} />}
           >
-            Save calendar
+            {props.calendar === null ? 'Create calendar' : 'Save calendar'}
           </Button>
         </Group>
       </Stack>
