@@ -211,6 +211,8 @@ test('Account 360 has no serious or critical accessibility violations, light or 
   app,
   bridge,
 }) => {
+  // axe walks the whole page (SLA tables, charts, timeline) twice.
+  test.setTimeout(180_000)
   const { account } = await myAccount(bridge)
   await openAccount(app, bridge, account.id, account.name)
   await expect(timeline(app).getByTestId('timeline-entry').first()).toBeVisible()

@@ -162,7 +162,8 @@ export function ActivityComposer({ accountId }: { readonly accountId: string }) 
   const me = useInvoke('session.currentUser')
   return (
     <Stack gap="xs">
-      <Tabs defaultValue="note" keepMounted={false}>
+      {/* Both forms stay mounted, so switching tabs keeps a half-written draft. */}
+      <Tabs defaultValue="note">
         <Tabs.List>
           <Tabs.Tab value="note" leftSection={<IconNotes size={16} />}>
             Note

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Table, Text } from '@mantine/core'
 import type { AccountDetail } from '@shared/accounts/account-queries'
 import type { ContactRole } from '@shared/model/contact'
+import classes from './account.module.css'
 import { Panel } from './Panel'
 
 const roleLabel: Readonly<Record<ContactRole, string>> = {
@@ -27,18 +28,22 @@ export function ContactsPanel({ detail }: { readonly detail: AccountDetail }) {
           <Table.Tbody>
             {detail.contacts.map((contact) => (
               <Table.Tr key={contact.id}>
-                <Table.Td fw={500}>
-                  {contact.name}
-                  {!contact.active && (
-                    <Text span size="xs" c="dimmed">
-                      {' '}
-                      (inactive)
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{contact.title}</Table.Td>
                 <Table.Td>
-                  <Group gap={4}>
+                  <Text fw={500} size="sm">
+                    {contact.name}
+                    {!contact.active && (
+                      <Text span size="xs" c="dimmed">
+                        {' '}
+                        (inactive)
+                      </Text>
+                    )}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {contact.title}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} mb={4}>
                     {contact.roles.length === 0 ? (
                       <Text size="xs" c="dimmed">
                         No role
@@ -51,9 +56,7 @@ export function ContactsPanel({ detail }: { readonly detail: AccountDetail }) {
                       ))
                     )}
                   </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Anchor href={`mailto:${contact.email}`} size="sm">
+                  <Anchor href={`mailto:${contact.email}`} size="xs" className={classes.email}>
                     {contact.email}
                   </Anchor>
                 </Table.Td>

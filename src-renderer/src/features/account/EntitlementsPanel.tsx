@@ -160,7 +160,7 @@ export function EntitlementsPanel({ accountId }: { readonly accountId: string })
                     <Table.Tr>
                       <Table.Th>Resource</Table.Th>
                       <Table.Th>Used / entitled</Table.Th>
-                      <Table.Th>Status</Table.Th>
+                      <Table.Th miw={120}>Status</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>

@@ -1,4 +1,4 @@
-import { Anchor, Text, Typography } from '@mantine/core'
+import { Anchor, Typography } from '@mantine/core'
 import ReactMarkdown, { type Components } from 'react-markdown'
 import classes from './account.module.css'
 
@@ -24,13 +24,8 @@ const components: Components = {
 }
 
 export function Markdown({ children }: { readonly children: string }) {
-  if (children.trim() === '') {
-    return (
-      <Text size="sm" c="dimmed">
-        No text.
-      </Text>
-    )
-  }
+  // A call that went to voicemail or a planned QBR may have no text: show nothing, not a gap.
+  if (children.trim() === '') return null
   return (
     <Typography className={classes.markdown}>
       <ReactMarkdown skipHtml disallowedElements={['img']} unwrapDisallowed components={components}>

@@ -91,6 +91,13 @@ export function TimelinePanel({ accountId }: { readonly accountId: string }) {
     limit: PER_PAGE,
   })
   const deleteWithUndo = useDeleteWithUndo()
+  // Deleting the last entry of the last page leaves that page empty: step back to the new last.
+  const total = timeline.data?.total ?? 0
+  const lastPage = Math.max(1, Math.ceil(total / PER_PAGE))
+  // (Adjusting state while rendering, as React recommends over an effect for derived resets.)
+  if (timeline.data !== undefined && !timeline.isPlaceholderData && page > lastPage) {
+    setPage(lastPage)
+  }
   return (
     <Panel
       title="Timeline"

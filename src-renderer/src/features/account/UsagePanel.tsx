@@ -88,7 +88,7 @@ export function UsagePanel({ detail }: { readonly detail: AccountDetail }) {
             label="Seats used / purchased"
             value={`${format.number(latest.seatsUsed)} / ${format.number(latest.seatsContracted)}`}
           />
-          <Stat label="API calls this month" value={format.number(latest.apiCalls)} />
+          <Stat label={`API calls (${latest.month})`} value={format.number(latest.apiCalls)} />
         </SimpleGrid>
         <Chart caption={`Active users and seats, last ${usage.length} months`}>
           <LineChart
