@@ -179,9 +179,10 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     engines,
     ready,
     close: () => {
+      const refreshSettled = stopAlertsRefresh()
       engines.dispose()
       stopAlertsRefresh()
-      return workspaces.close()
+      return refreshSettled.then(() => workspaces.close())
     },
   }
 }

@@ -132,7 +132,7 @@ describe('alerts refresh', () => {
       await new Promise((resolve) => setTimeout(resolve, 50))
       closed = (await stored()).find((a) => a.id === reminder.id)
     }
-    stop()
+    await stop()
     expect(closed).toMatchObject({ status: 'done', resolvedAt: DEFAULT_AS_OF })
   })
 })

@@ -133,9 +133,14 @@ export function createAlertsRefresh(options: AlertsRefreshOptions) {
   /**
    * Refreshes once the workspace is ready, then after input collections change (debounced, so
    * an import of thousands of documents triggers one run). Alert changes never trigger it.
-   * Returns a function that stops listening.
+   * Returns a function that stops listening and settles once a run in progress has finished,
+   * so closing the app never cuts a refresh off halfway through its writes.
    */
-  function start(events: EventBus, ready: Promise<unknown>, debounceMs = 2_000): () => void {
+  function start(
+    events: EventBus,
+    ready: Promise<unknown>,
+    debounceMs = 2_000,
+  ): () => Promise<void> {
     const triggers = new Set<Topic>([
       'changed:workspace',
       ...alertInputs.map((collection): Topic => `changed:${collection}`),
@@ -154,10 +159,11 @@ export function createAlertsRefresh(options: AlertsRefreshOptions) {
       clearTimeout(timer)
       timer = setTimeout(run, debounceMs)
     })
-    return () => {
+    return async () => {
       stopped = true
       clearTimeout(timer)
       unsubscribe()
+      await running?.catch(() => undefined)
     }
   }
 
