@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { computeSlaClocks, replayTickets, type MeasuredTicket } from '../../src-shared/engines'
 import { formatMoney } from '../../src-shared/format/money'
@@ -113,6 +114,17 @@ function pickAccount(book: Book, now: number) {
   return { ...best, higher }
 }
 
+/** Serious or critical accessibility violations inside one part of the page. */
+async function seriousViolations(app: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page: app }).include(selector).analyze()
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    )
+}
+
 async function openAccount(app: Page, bridge: TestBridge, account: Account) {
   await app.goto(`${bridge.url}#/accounts/${account.id}`)
   await expect(app.getByRole('heading', { name: account.name, level: 2 })).toBeVisible()
@@ -156,6 +168,7 @@ test('the SLA panel lists the breaches the stored tickets imply, and replays the
   await expect(summary).toHaveText(
     `${expected.sentence.charAt(0).toUpperCase()}${expected.sentence.slice(1)}.`,
   )
+  expect(await seriousViolations(app, '[data-testid="sla-panel"]')).toEqual([])
 })
 
 test('a new ticket shows a live clock that counts down, and an agent reply stops it', async ({
@@ -248,13 +261,15 @@ test('the KPI header sums ARR by tier over the stored accounts and filters the t
     money(book.accounts.reduce((total, account) => total + account.arrReportingMinor, 0)),
   )
 
+  expect(await seriousViolations(app, '[data-testid="portfolio-kpis"]')).toEqual([])
+
   // Clicking a tier's ARR narrows the table to that tier's accounts.
   const top = catalogue.at(-1)
   if (top === undefined) throw new Error('no tiers')
   const count = book.accounts.filter((account) => account.tierId === top.tierId).length
   await header
-    .getByRole('button', { name: `Show ${top.name} accounts` })
-    .first()
+    .getByTestId('kpi-arr')
+    .getByRole('button', { name: new RegExp(`^${top.name} ·`) })
     .click()
   await expect(app.getByTestId('accounts-total')).toHaveText(`${count} accounts`)
 })

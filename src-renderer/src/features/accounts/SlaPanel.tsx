@@ -234,13 +234,21 @@ const changeLabels = {
   'still-breached': 'still breached',
 } as const
 
+/** Avoided breaches first (the point of the comparison), then new ones. */
+const changeOrder = { avoided: 0, introduced: 1, 'still-breached': 2 } as const
+const CHANGES_SHOWN = 10
+
 function Replay({ accountId, tierId }: { readonly accountId: string; readonly tierId: string }) {
   const replay = useSlaReplay(accountId, tierId)
   const format = useFormat()
+  const [all, setAll] = useState(false)
   return (
     <SectionState query={replay}>
       {(result) => {
-        const changed = result.rows.filter((row) => row.change !== 'still-breached')
+        const changed = result.rows
+          .filter((row) => row.change !== 'still-breached')
+          .sort((a, b) => changeOrder[a.change] - changeOrder[b.change])
+        const shown = all ? changed : changed.slice(0, CHANGES_SHOWN)
         return (
           <Stack gap="xs" data-testid="sla-replay">
             <Alert
@@ -259,7 +267,7 @@ function Replay({ accountId, tierId }: { readonly accountId: string; readonly ti
             {changed.length > 0 && (
               <Table aria-label={`Changes under ${result.tier.name}`}>
                 <Table.Tbody>
-                  {changed.map((row) => (
+                  {shown.map((row) => (
                     <Table.Tr key={`${row.ticketId}/${row.metric}`} data-change={row.change}>
                       <Table.Td>
                         #{row.number} {row.subject}
@@ -275,6 +283,11 @@ function Replay({ accountId, tierId }: { readonly accountId: string; readonly ti
                   ))}
                 </Table.Tbody>
               </Table>
+            )}
+            {changed.length > CHANGES_SHOWN && (
+              <Button variant="subtle" size="xs" onClick={() => setAll(!all)} w="fit-content">
+                {all ? 'Show fewer changes' : `Show all ${changed.length} changes`}
+              </Button>
             )}
           </Stack>
         )

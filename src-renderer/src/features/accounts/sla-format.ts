@@ -26,7 +26,10 @@ export const stateColors: Readonly<Record<SlaState, string>> = {
   'not-applicable': 'gray',
 }
 
-/** `1d 2h 03m`, or with seconds (`2h 03m 09s`) when `withSeconds`; never negative. */
+/**
+ * The two most significant units: `5d`, `1d 4h`, `16h`, `2h 05m`, `45m`; with `withSeconds`
+ * (live countdowns) every unit down to seconds: `1d 04h 03m 09s`, `2h 05m 09s`, `4m 30s`.
+ */
 export function formatDuration(totalSeconds: number, withSeconds = false): string {
   const seconds = Math.max(0, Math.floor(totalSeconds))
   const days = Math.floor(seconds / 86_400)
@@ -34,10 +37,11 @@ export function formatDuration(totalSeconds: number, withSeconds = false): strin
   const minutes = Math.floor((seconds % 3_600) / 60)
   const rest = seconds % 60
   const pad = (n: number) => String(n).padStart(2, '0')
-  const parts: string[] = []
-  if (days > 0) parts.push(`${days}d`)
-  if (days > 0 || hours > 0) parts.push(`${hours}h`)
-  parts.push(`${parts.length > 0 ? pad(minutes) : minutes}m`)
-  if (withSeconds && days === 0) parts.push(`${pad(rest)}s`)
-  return parts.join(' ')
+  const tail = withSeconds ? ` ${pad(rest)}s` : ''
+  // A countdown ticks every second, however far away its instant is.
+  if (days > 0 && withSeconds) return `${days}d ${pad(hours)}h ${pad(minutes)}m${tail}`
+  if (days > 0) return hours === 0 ? `${days}d` : `${days}d ${hours}h`
+  if (hours > 0)
+    return minutes === 0 && !withSeconds ? `${hours}h` : `${hours}h ${pad(minutes)}m${tail}`
+  return `${minutes}m${tail}`
 }

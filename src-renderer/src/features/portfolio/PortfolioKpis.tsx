@@ -1,6 +1,8 @@
 import '@mantine/charts/styles.css'
 import { BarChart, DonutChart } from '@mantine/charts'
 import {
+  ActionIcon,
+  Box,
   Card,
   Group,
   SegmentedControl,
@@ -10,6 +12,7 @@ import {
   Title,
   Tooltip,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { useState, type ReactNode } from 'react'
@@ -54,12 +57,34 @@ function KpiCard({
         </Text>
         {help !== undefined && (
           <Tooltip label={help} multiline w={300} withArrow>
-            <IconInfoCircle size={14} aria-label={help} />
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              size="xs"
+              aria-label={`About ${title}: ${help}`}
+            >
+              <IconInfoCircle size={14} />
+            </ActionIcon>
           </Tooltip>
         )}
       </Group>
       {children}
     </Card>
+  )
+}
+
+/** Charts are named as figures: the chart roots are plain elements that cannot carry a name. */
+function ChartFigure({
+  label,
+  children,
+}: {
+  readonly label: string
+  readonly children: ReactNode
+}) {
+  return (
+    <Box component="figure" m={0} aria-label={label}>
+      {children}
+    </Box>
   )
 }
 
@@ -77,8 +102,10 @@ function Pick({
 }) {
   if (onSelect === undefined) return <div>{children}</div>
   return (
-    <UnstyledButton className={classes.pick} onClick={() => onSelect(selection)} aria-label={label}>
+    <UnstyledButton className={classes.pick} onClick={() => onSelect(selection)}>
       {children}
+      {/* The visible figures name the button; this says what pressing it does. */}
+      <VisuallyHidden>{label}</VisuallyHidden>
     </UnstyledButton>
   )
 }
@@ -139,41 +166,44 @@ function KpiCards({
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
       <KpiCard title="ARR by tier" testId="kpi-arr">
-        <Group align="flex-start" wrap="nowrap" gap="md">
-          <Stack gap={2} flex={1} miw={0}>
+        <Group justify="space-between" align="flex-start" wrap="nowrap" mb="xs">
+          <Stack gap={2}>
             <Text size="xl" fw={700} className={classes.figure} data-testid="kpi-arr-total">
               {money(kpis.total.arrMinor)}
             </Text>
             <Text size="xs" c="dimmed">
               {format.number(kpis.total.accounts)} accounts
             </Text>
-            {tiers.map((tier) => (
-              <Pick
-                key={tier.tierId}
-                label={`Show ${tier.name} accounts`}
-                selection={{ tierIds: [tier.tierId] }}
-                onSelect={onSelect}
-              >
-                <Row
-                  name={`${tier.name} · ${format.number(tier.accounts)}`}
-                  value={money(tier.arrMinor)}
-                  testId={`kpi-arr-${tier.tierId}`}
-                />
-              </Pick>
-            ))}
           </Stack>
           {arrSplit.length > 0 && (
-            <DonutChart
-              data={arrSplit}
-              size={110}
-              thickness={18}
-              withTooltip
-              tooltipDataSource="segment"
-              valueFormatter={money}
-              aria-label="ARR split by tier"
-            />
+            <ChartFigure label="ARR split by tier">
+              <DonutChart
+                data={arrSplit}
+                size={72}
+                thickness={12}
+                withTooltip
+                tooltipDataSource="segment"
+                valueFormatter={money}
+              />
+            </ChartFigure>
           )}
         </Group>
+        <Stack gap={2}>
+          {tiers.map((tier) => (
+            <Pick
+              key={tier.tierId}
+              label=": show these accounts in the table"
+              selection={{ tierIds: [tier.tierId] }}
+              onSelect={onSelect}
+            >
+              <Row
+                name={`${tier.name} · ${format.number(tier.accounts)}`}
+                value={money(tier.arrMinor)}
+                testId={`kpi-arr-${tier.tierId}`}
+              />
+            </Pick>
+          ))}
+        </Stack>
       </KpiCard>
 
       <KpiCard
@@ -182,7 +212,7 @@ function KpiCards({
         testId="kpi-at-risk"
       >
         <Pick
-          label="Show at-risk accounts"
+          label=": show these accounts in the table"
           selection={{ healthBands: ['at-risk'] }}
           onSelect={onSelect}
         >
@@ -217,7 +247,7 @@ function KpiCards({
           {kpis.renewals.map((window) => (
             <Pick
               key={window.days}
-              label={`Show accounts renewing within ${window.days} days`}
+              label=": show these accounts in the table"
               selection={{ renewalWithinDays: window.days }}
               onSelect={onSelect}
             >
@@ -255,18 +285,20 @@ function KpiCards({
             No customers were signed before this period.
           </Text>
         ) : (
-          <BarChart
-            h={140}
-            data={retention}
-            dataKey="tier"
-            series={[
-              { name: 'GRR', color: 'blue.6' },
-              { name: 'NRR', color: 'teal.6' },
-            ]}
-            valueFormatter={percent}
-            withLegend
-            aria-label="Gross and net revenue retention by tier"
-          />
+          <ChartFigure label="Gross and net revenue retention by tier">
+            <BarChart
+              h={140}
+              data={retention}
+              dataKey="tier"
+              xAxisProps={{ interval: 0 }}
+              series={[
+                { name: 'GRR', color: 'blue.6' },
+                { name: 'NRR', color: 'teal.6' },
+              ]}
+              valueFormatter={percent}
+              withLegend
+            />
+          </ChartFigure>
         )}
       </KpiCard>
 
@@ -287,15 +319,17 @@ function KpiCards({
             No tickets were opened in this period.
           </Text>
         ) : (
-          <BarChart
-            h={140}
-            data={compliance}
-            dataKey="tier"
-            series={[{ name: 'Compliance', color: 'teal.6' }]}
-            valueFormatter={percent}
-            yAxisProps={{ domain: [0, 1] }}
-            aria-label="SLA compliance by tier"
-          />
+          <ChartFigure label="SLA compliance by tier">
+            <BarChart
+              h={140}
+              data={compliance}
+              dataKey="tier"
+              xAxisProps={{ interval: 0 }}
+              series={[{ name: 'Compliance', color: 'teal.6' }]}
+              valueFormatter={percent}
+              yAxisProps={{ domain: [0, 1] }}
+            />
+          </ChartFigure>
         )}
       </KpiCard>
 
@@ -317,7 +351,7 @@ function KpiCards({
             .map((tier) => (
               <Pick
                 key={tier.tierId}
-                label={`Show ${tier.name} accounts`}
+                label=": show these accounts in the table"
                 selection={{ tierIds: [tier.tierId] }}
                 onSelect={onSelect}
               >
