@@ -153,7 +153,7 @@ export function EntitlementsPanel({ accountId }: { readonly accountId: string })
             ) : (
               <Stack gap={4}>
                 <Text size="xs" c="dimmed">
-                  Against {view.tierName} (version {view.tierVersion})
+                  As signed: {view.tierName}, version {view.tierVersion}
                 </Text>
                 <Table aria-label="Entitlements this period" verticalSpacing="xs">
                   <Table.Thead>
