@@ -279,3 +279,48 @@ test('a calendar edit changes the week preview, saves, and an overlap is refused
     { start: '22:00', end: '06:00' },
   ])
 })
+
+test('a calendar saved elsewhere while editing is a conflict: the draft is kept, nothing is overwritten', async ({
+  app,
+  bridge,
+}) => {
+  const name = 'Japan (Tokyo)'
+  const stored = await calendarNamed(bridge, name)
+  await app.goto(`${bridge.url}#/tiers`)
+  await app.getByRole('tab', { name: 'Calendars' }).click()
+  await app.getByRole('button', { name: /^Japan \(Tokyo\)/ }).click()
+  await app.getByRole('button', { name: 'Add an interval on Saturday' }).click()
+
+  const theirs = await bridge.services.router.dispatch(
+    'calendars.save',
+    {
+      id: stored.id,
+      baseUpdatedAt: stored.updatedAt,
+      calendar: {
+        name: stored.name,
+        description: 'Edited in another window.',
+        timeZone: stored.timeZone,
+        coverage: stored.coverage,
+        weekly: stored.weekly,
+        holidays: stored.holidays,
+      },
+    },
+    { trusted: true },
+  )
+  expect(theirs.ok).toBe(true)
+  await expect(app.getByRole('alert').filter({ hasText: 'Changed elsewhere' })).toBeVisible()
+  // The draft is still there.
+  await expect(app.getByRole('textbox', { name: 'Saturday interval 1 start' })).toHaveValue('09:00')
+
+  await app.getByRole('button', { name: 'Save calendar' }).click()
+  await expect(
+    app.getByRole('alert').filter({ hasText: 'This calendar was not saved' }),
+  ).toContainText('changed while you were editing')
+  const after = await calendarNamed(bridge, name)
+  expect(after.description).toBe('Edited in another window.')
+  expect(after.weekly.sat).toEqual([])
+
+  await app.getByRole('button', { name: 'Load the saved calendar' }).click()
+  await expect(app.getByLabel('Description')).toHaveValue('Edited in another window.')
+  await expect(app.getByTestId('weekday-sat')).toContainText('closed')
+})

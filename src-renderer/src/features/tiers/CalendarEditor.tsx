@@ -312,9 +312,8 @@ function Holidays(props: {
 }
 
 /**
- * Edits one calendar; the week preview is main's answer for the draft as typed (debounced), so
- * a mistake shows under its field before saving. Keyed by the stored `updatedAt`, so a save or
- * a change arriving from elsewhere starts from the stored calendar again.
+ * Edits one calendar (or a new one); the week preview is main's answer for the draft as typed
+ * (debounced), so a mistake shows under its field before saving.
  */
 export function CalendarEditor(props: {
   /** The stored calendar being edited; null for a new one. */
@@ -323,7 +322,14 @@ export function CalendarEditor(props: {
   readonly today: string
   readonly onSaved: (calendar: Calendar) => void
 }) {
-  const [draft, setDraft] = useState(() => structuredClone(props.initial))
+  // The stored version the draft started from: a change made elsewhere since does not replace
+  // the draft under the user's hands; the editor says so and offers to reload.
+  const [loaded, setLoaded] = useState(props.calendar)
+  const startOf = (calendar: Calendar | null) =>
+    calendar === null ? structuredClone(props.initial) : draftOf(calendar)
+  const [draft, setDraft] = useState(() => startOf(props.calendar))
+  const changedElsewhere =
+    props.calendar !== null && loaded !== null && props.calendar.updatedAt > loaded.updatedAt
   const [week, setWeek] = useState(props.today)
   const [debounced] = useDebouncedValue(draft, 250)
   const preview = useInvokeKeepingPrevious('calendars.preview', { calendar: debounced, date: week })
@@ -353,16 +359,15 @@ export function CalendarEditor(props: {
         event.preventDefault()
         save.mutate(
           {
-            id: props.calendar?.id ?? null,
-            baseUpdatedAt: props.calendar?.updatedAt ?? null,
+            id: loaded?.id ?? null,
+            baseUpdatedAt: loaded?.updatedAt ?? null,
             calendar: draft,
           },
           {
             onSuccess: (saved) => {
-              notifySuccess(
-                props.calendar === null ? 'Calendar created' : 'Calendar saved',
-                saved.name,
-              )
+              notifySuccess(loaded === null ? 'Calendar created' : 'Calendar saved', saved.name)
+              setLoaded(saved)
+              setDraft(draftOf(saved))
               props.onSaved(saved)
             },
           },
@@ -370,6 +375,28 @@ export function CalendarEditor(props: {
       }}
     >
       <Stack gap="md">
+        {changedElsewhere && props.calendar !== null && (
+          <Alert color="orange" icon={<IconAlertTriangle />} title="Changed elsewhere" role="alert">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">
+                This calendar was saved elsewhere while you were editing it; saving your draft would
+                be refused.
+              </Text>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => {
+                  const latest = props.calendar
+                  setLoaded(latest)
+                  setDraft(startOf(latest))
+                  save.reset()
+                }}
+              >
+                Load the saved calendar
+              </Button>
+            </Stack>
+          </Alert>
+        )}
         {source !== null && (
           <Alert
             color={source.code === 'conflict' ? 'orange' : 'red'}
@@ -481,7 +508,7 @@ export function CalendarEditor(props: {
           <DiscardButton
             disabled={save.isPending}
             onDiscard={() => {
-              setDraft(structuredClone(props.initial))
+              setDraft(startOf(loaded))
               save.reset()
             }}
           />
@@ -490,7 +517,7 @@ export function CalendarEditor(props: {
             loading={save.isPending}
             leftSection={<IconDeviceFloppy size={16} />}
           >
-            {props.calendar === null ? 'Create calendar' : 'Save calendar'}
+            {loaded === null ? 'Create calendar' : 'Save calendar'}
           </Button>
         </Group>
       </Stack>

@@ -49,7 +49,7 @@ export function CalendarsPanel(props: {
       />
     ) : selected !== undefined ? (
       <CalendarEditor
-        key={`${selected.calendar.id}-${selected.calendar.updatedAt}`}
+        key={selected.calendar.id}
         calendar={selected.calendar}
         initial={draftOf(selected.calendar)}
         today={props.today}
