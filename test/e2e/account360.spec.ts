@@ -61,7 +61,7 @@ test('a note is added, survives a reload, is edited, deleted and restored with U
 }) => {
   const { me, account, rx } = await myAccount(bridge)
   await openAccount(app, bridge, account.id, account.name)
-  const body = `Sponsor moved to **EMEA**; renewal owner is now Dana. <script>alert(1)</script>`
+  const body = `Sponsor moved to **EMEA**; renewal owner is now [Dana](javascript:alert(1)). <script>alert(1)</script>`
 
   const form = app.getByRole('form', { name: 'Add a note' })
   await form.getByLabel('Title').fill('Sponsor change')
@@ -77,6 +77,9 @@ test('a note is added, survives a reload, is edited, deleted and restored with U
   // Markdown is rendered (bold), raw HTML is not: no script element inside the note.
   await expect(entry.locator('strong')).toHaveText('EMEA')
   await expect(entry.locator('script')).toHaveCount(0)
+  // …and a javascript: link loses its target.
+  await expect(entry.getByText('Dana')).toBeVisible()
+  await expect(entry.locator('a[href^="javascript"]')).toHaveCount(0)
 
   const stored = (
     await rx.activities
