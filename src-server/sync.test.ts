@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   authorizationHeader,
   compareCheckpoints,
+  pullResponseSchema,
   syncPaths,
   type StreamEvent,
   type SyncCheckpoint,
@@ -128,6 +129,8 @@ describe.each(testBackends)('sync protocol on $name', (backend) => {
       const second = await api.pull(world.tokens.a, 'tickets', null, 2)
       expect(first.status).toBe(200)
       expect(second.body).toEqual(first.body)
+      // The hand-built JSON is a valid PullResponse.
+      expect(pullResponseSchema.parse(first.body).documents).toHaveLength(2)
       expect(await checkpointNow(db)).toEqual(before)
       // Past the end: no documents, and the checkpoint stays where the client is.
       const end = await api.pullAll(world.tokens.a, 'tickets')

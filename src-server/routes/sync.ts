@@ -8,7 +8,6 @@ import {
   syncLimits,
   syncPaths,
   type MeResponse,
-  type PullResponse,
   type PushResponse,
 } from '@shared/sync/protocol'
 import { fieldIssuesOf } from '@shared/ipc/errors'
@@ -49,7 +48,7 @@ export function syncRoutes(app: FastifyInstance, db: SqlDatabase, now: () => Dat
     }
   })
 
-  app.get('/v1/sync/:collection/pull', async (request): Promise<PullResponse> => {
+  app.get('/v1/sync/:collection/pull', async (request, reply) => {
     const principal = await principalOf(db, request, now())
     const collection = collectionOf(request.params)
     const query = pullQuerySchema.safeParse(request.query)
@@ -57,7 +56,9 @@ export function syncRoutes(app: FastifyInstance, db: SqlDatabase, now: () => Dat
     const { seq, id, limit } = query.data
     const checkpoint = seq !== undefined && id !== undefined ? { seq, id } : null
     const scope = await scopeOf(db, principal)
-    return pullDocuments(db, collection, scope, checkpoint, limit)
+    const page = await pullDocuments(db, collection, scope, checkpoint, limit)
+    // Already a PullResponse in JSON (see pullDocuments): sent as is, not re-serialised.
+    return reply.type('application/json; charset=utf-8').send(page.json)
   })
 
   app.post('/v1/sync/:collection/push', async (request): Promise<PushResponse> => {
