@@ -245,6 +245,11 @@ describe('notes and check-ins', () => {
     expect(await stored(theirs.id)).toEqual(theirs)
     const entry = (await allEntries(target.id)).find((e) => e.id === theirs.id)
     expect(entry).toMatchObject({ editable: false })
+
+    // Deleted by its author on another device: only the author may bring it back.
+    await (await store.rx().activities.findOne(theirs.id).exec())?.remove()
+    await expect(writer.restore({ id: theirs.id })).rejects.toMatchObject({ code: 'forbidden' })
+    expect(await stored(theirs.id)).toBeNull()
   })
 
   it('deletes your own note and restores it exactly as it was', async () => {
