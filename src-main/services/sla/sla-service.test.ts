@@ -236,6 +236,64 @@ describe('sla.forAccount', () => {
   })
 })
 
+describe('cached clocks', () => {
+  it('are recomputed once a clock reaches its next state change', async () => {
+    const account = accounts[2]
+    if (account === undefined) throw new Error('no account')
+    const source = ticketsOf(account.id)[0]
+    if (source === undefined) throw new Error('no ticket')
+    // A new 24x7-free S2 ticket opened now, on the account's own version.
+    const opened = new Date(NOW - 60_000).toISOString()
+    const events: TicketEvent[] = [
+      {
+        id: newId(),
+        at: opened,
+        actor: { kind: 'customer', name: 'Customer', contactId: null },
+        type: 'created',
+        severity: 'S2',
+        channel: 'email',
+        body: 'Exports fail.',
+      },
+    ]
+    const summary = summarizeTicketEvents(events)
+    if (!summary.ok) throw new Error(summary.message)
+    const ticket: Ticket = {
+      ...source,
+      id: newId(),
+      number: 999_998,
+      tierVersionId: account.tierVersionId,
+      events,
+      ...summary.summary,
+    }
+    await store.rx().tickets.insert(ticket)
+    let clock = NOW
+    const moving = createEngineCache({ database: async () => store.rx(), now: () => clock })
+    const service = createSlaService(moving, () => clock)
+    try {
+      const first = await service.forAccount({ accountId: account.id, months: 12 })
+      const view = first.openTickets.find((t) => t.ticketId === ticket.id)
+      const response = view?.metrics.find((m) => m.metric === 'firstResponse')
+      expect(response?.state).toBe('ok')
+      const change = first.nextChangeAt
+      expect(change).not.toBeNull()
+      expect(Date.parse(change ?? '')).toBeLessThanOrEqual(Date.parse(response?.atRiskAt ?? ''))
+      // Meanwhile (and within a minute, the longest a clock result is kept) the cached answer
+      // stands; once the change is due, a fresh one is computed.
+      expect(Date.parse(change ?? '')).toBeGreaterThan(NOW + 30_000)
+      clock = NOW + 30_000
+      expect(await service.forAccount({ accountId: account.id, months: 12 })).toBe(first)
+      clock = Date.parse(response?.atRiskAt ?? '') + 1000
+      const later = await service.forAccount({ accountId: account.id, months: 12 })
+      expect(later).not.toBe(first)
+      const again = later.openTickets.find((t) => t.ticketId === ticket.id)
+      expect(again?.metrics.find((m) => m.metric === 'firstResponse')?.state).toBe('at-risk')
+    } finally {
+      moving.dispose()
+      await (await store.rx().tickets.findOne(ticket.id).exec())?.remove()
+    }
+  })
+})
+
 describe('a ticket the engines cannot measure', () => {
   it('is named in the account view, refused with a typed error alone, and changes nothing', async () => {
     const account = accounts[1]
