@@ -166,7 +166,7 @@ test('an invalid tier edit shows the field error and saves nothing', async ({ ap
     app
       .getByRole('alert')
       .filter({ hasText: 'This version was not saved' })
-      .filter({ hasText: 'definition.sla.S2.firstResponse.minutes' }),
+      .filter({ hasText: 'S2 first response, minutes: Too small' }),
   ).toBeVisible()
 
   expect(await premiumVersions(bridge)).toEqual(before)

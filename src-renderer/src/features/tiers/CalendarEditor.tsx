@@ -30,6 +30,7 @@ import { weekdays, type Calendar, type Holiday } from '@shared/model/calendar'
 import { weekdayNames, type CalendarDraft } from '@shared/tiers/calendar-rules'
 import { useInvokeKeepingPrevious, useMutate } from '../../app/ipc-hooks'
 import { notifySuccess } from '../workspaces/notify'
+import { fieldLabel } from '@shared/tiers/field-labels'
 import { DiscardButton } from './DiscardButton'
 import { fieldErrors, issuesOf, type FieldErrors } from './field-errors'
 import { WeekPreviewView } from './WeekPreviewView'
@@ -412,7 +413,7 @@ export function CalendarEditor(props: {
               <List size="sm">
                 {issues.map((issue) => (
                   <List.Item key={`${issue.field}-${issue.message}`}>
-                    {issue.field.replace(/^calendar\./, '')}: {issue.message}
+                    {fieldLabel(issue.field)}: {issue.message}
                   </List.Item>
                 ))}
               </List>

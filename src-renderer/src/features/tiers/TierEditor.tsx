@@ -19,6 +19,7 @@ import { useState } from 'react'
 import type { Tier } from '@shared/model/tier'
 import type { TierSaveResult } from '@shared/tiers/tier-queries'
 import { useInvokeKeepingPrevious, useMutate } from '../../app/ipc-hooks'
+import { fieldLabel } from '@shared/tiers/field-labels'
 import { DiscardButton } from './DiscardButton'
 import { fieldErrors, issuesOf } from './field-errors'
 import { draftOf, saveInputOf, type TierDraft, type UpdateDraft } from './tier-draft'
@@ -89,7 +90,9 @@ export function TierEditor(props: {
               <List size="sm">
                 {issues.map((issue) => (
                   <List.Item key={`${issue.field}-${issue.message}`}>
-                    {issue.field === '' ? issue.message : `${issue.field}: ${issue.message}`}
+                    {issue.field === ''
+                      ? issue.message
+                      : `${fieldLabel(issue.field)}: ${issue.message}`}
                   </List.Item>
                 ))}
               </List>
