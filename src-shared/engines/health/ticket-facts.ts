@@ -44,33 +44,37 @@ export function ticketFacts(
   let openSince: Instant | null = null
   let createdAt = Number.NaN
   for (const event of ticket.events) {
-    const at = isoToMs(event.at)
+    // Messages, replies and notes (most events) change nothing here: their time is not parsed.
     switch (event.type) {
-      case 'created':
+      case 'created': {
+        const at = isoToMs(event.at)
         createdAt = at
         severity = event.severity
         severities.push(severity)
         openSince = at
         break
-      case 'severity-change':
+      }
+      case 'severity-change': {
         if (openSince !== null) {
+          const at = isoToMs(event.at)
           spans.push({ from: openSince, to: at, severity })
           openSince = at
         }
         severity = event.to
         if (!severities.includes(severity)) severities.push(severity)
         break
+      }
       case 'solved':
-        if (openSince !== null) spans.push({ from: openSince, to: at, severity })
+        if (openSince !== null) spans.push({ from: openSince, to: isoToMs(event.at), severity })
         openSince = null
         break
       case 'reopened':
-        openSince ??= at
+        openSince ??= isoToMs(event.at)
         break
       case 'status-change':
-        if (event.to !== 'solved' && event.to !== 'closed') openSince ??= at
+        if (event.to !== 'solved' && event.to !== 'closed') openSince ??= isoToMs(event.at)
         else if (openSince !== null) {
-          spans.push({ from: openSince, to: at, severity })
+          spans.push({ from: openSince, to: isoToMs(event.at), severity })
           openSince = null
         }
         break
