@@ -1,3 +1,5 @@
+import '@mantine/charts/styles.css'
+import { BarChart } from '@mantine/charts'
 import {
   Badge,
   Button,
@@ -105,6 +107,35 @@ function LogUsageForm({ accountId }: { readonly accountId: string }) {
   )
 }
 
+/** TAM hours used against available, month by month, from the engine's monthly lines. */
+function TamHoursChart({ lines }: { readonly lines: readonly LedgerLine[] }) {
+  const format = useFormat()
+  const months = lines.filter((line) => line.item === 'tamHours' && line.period.kind === 'month')
+  if (months.length < 2 || months.every((line) => line.available === 0)) return null
+  return (
+    <Stack gap={4} component="figure" m={0}>
+      <Text size="sm" fw={500} component="figcaption">
+        TAM hours by month, last {months.length}
+      </Text>
+      <BarChart
+        h={160}
+        data={months.map((line) => ({
+          month: line.period.label,
+          Used: line.consumed,
+          Available: line.available,
+        }))}
+        dataKey="month"
+        withLegend
+        series={[
+          { name: 'Used', color: 'teal.7' },
+          { name: 'Available', color: 'gray.5' },
+        ]}
+        valueFormatter={format.number}
+      />
+    </Stack>
+  )
+}
+
 function LedgerRow({ line }: { readonly line: LedgerLine }) {
   const format = useFormat()
   const used = line.available > 0 ? Math.min(100, (line.consumed / line.available) * 100) : 0
@@ -169,6 +200,7 @@ export function EntitlementsPanel({ accountId }: { readonly accountId: string })
                     ))}
                   </Table.Tbody>
                 </Table>
+                <TamHoursChart lines={view.lines} />
               </Stack>
             )
           }}
