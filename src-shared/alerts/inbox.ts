@@ -65,6 +65,8 @@ export interface InboxAlert {
   readonly alert: Alert
   readonly group: AlertGroup
   readonly accountName: string
+  /** Due before the time the inbox was read. */
+  readonly overdue: boolean
 }
 
 export interface AlertInbox {

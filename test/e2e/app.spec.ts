@@ -9,7 +9,7 @@ test('the app loads with its shell, workspace name and sync status', async ({ ap
   await expect(app.getByRole('heading', { name: 'Tierline', level: 1 })).toBeVisible()
   await expect(app.getByTestId('workspace-name')).toHaveText('Demo book')
   await expect(app.getByTestId('sync-status')).toHaveText('Local only')
-  await expect(app.getByRole('heading', { name: 'Accounts', level: 2 })).toBeVisible()
+  await expect(app.getByRole('heading', { name: 'Portfolio', level: 2 })).toBeVisible()
 })
 
 test('the navigation bar reaches every settings screen', async ({ app, bridge }) => {
@@ -29,7 +29,7 @@ test('the navigation bar reaches every settings screen', async ({ app, bridge })
 })
 
 test('the command palette opens with Mod+K and navigates', async ({ app }) => {
-  await expect(app.getByRole('heading', { name: 'Accounts', level: 2 })).toBeVisible()
+  await expect(app.getByRole('heading', { name: 'Portfolio', level: 2 })).toBeVisible()
   await app.keyboard.press('ControlOrMeta+K')
   const search = app.getByRole('textbox', { name: 'Search screens and commands' })
   await expect(search).toBeFocused()
@@ -108,5 +108,5 @@ test('an unknown address shows a way back instead of a blank screen', async ({ a
   await app.goto(`${bridge.url}#/no/such/screen`)
   await expect(app.getByRole('heading', { name: 'Nothing here' })).toBeVisible()
   await app.getByRole('link', { name: 'Back to the start' }).click()
-  await expect(app.getByRole('heading', { name: 'Accounts', level: 2 })).toBeVisible()
+  await expect(app.getByRole('heading', { name: 'Portfolio', level: 2 })).toBeVisible()
 })

@@ -94,6 +94,7 @@ export function createAlertsRepository(options: {
           alert,
           group: alertGroupOf(alert.kind),
           accountName: accounts.get(alert.accountId)?.name ?? 'Unknown account',
+          overdue: Date.parse(alert.dueAt) < now().getTime(),
         })),
         total: selected.length,
         counts,

@@ -2,10 +2,12 @@ import { Spotlight, type SpotlightActionData } from '@mantine/spotlight'
 import { notifications } from '@mantine/notifications'
 import { IconDeviceDesktop, IconMoon, IconSearch, IconSun } from '@tabler/icons-react'
 import { useNavigate } from '@tanstack/react-router'
+import { useState } from 'react'
 import type { Theme } from '@shared/settings/settings'
 import { describeError } from './ipc-client'
 import { useMutate } from './ipc-hooks'
 import { navigation } from './navigation'
+import { useAccountActions } from './useAccountActions'
 
 const themeCommands: readonly { theme: Theme; label: string; icon: typeof IconSun }[] = [
   { theme: 'light', label: 'Use light theme', icon: IconSun },
@@ -17,6 +19,8 @@ const themeCommands: readonly { theme: Theme; label: string; icon: typeof IconSu
 export function CommandPalette() {
   const navigate = useNavigate()
   const setSettings = useMutate('settings.set')
+  const [query, setQuery] = useState('')
+  const accounts = useAccountActions(query)
 
   const actions: SpotlightActionData[] = [
     ...navigation.flatMap((section) =>
@@ -48,17 +52,21 @@ export function CommandPalette() {
           },
         ),
     })),
+    // Last, so a screen or command whose name matches stays the first choice.
+    ...accounts,
   ]
 
   return (
     <Spotlight
       actions={actions}
+      query={query}
+      onQueryChange={setQuery}
       shortcut={['mod + K']}
-      nothingFound="No screen or command matches"
+      nothingFound="No screen, command or account matches"
       highlightQuery
       searchProps={{
         leftSection: <IconSearch size={18} stroke={1.5} />,
-        placeholder: 'Go to a screen or run a command…',
+        placeholder: 'Go to a screen or an account, or run a command…',
         'aria-label': 'Search screens and commands',
       }}
     />

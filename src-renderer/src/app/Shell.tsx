@@ -86,6 +86,7 @@ export function Shell() {
                   to={item.to}
                   label={item.label}
                   leftSection={<item.icon size={18} stroke={1.5} />}
+                  rightSection={item.badge === undefined ? undefined : <item.badge />}
                   active={pathname === item.to}
                 />
               ))}

@@ -1,4 +1,7 @@
+import type { ComponentType } from 'react'
+import { AlertsBadge } from '../features/alerts/AlertsBadge'
 import {
+  IconBell,
   IconBriefcase,
   IconBuildingStore,
   IconDatabase,
@@ -13,6 +16,8 @@ export interface NavigationItem {
   readonly label: string
   readonly description: string
   readonly icon: Icon
+  /** Shown at the end of the link, e.g. how many alerts wait. */
+  readonly badge?: ComponentType
 }
 
 export interface NavigationSection {
@@ -27,9 +32,16 @@ export const navigation: readonly NavigationSection[] = [
     items: [
       {
         to: '/accounts',
-        label: 'Accounts',
-        description: 'Every account with tier, ARR, health and renewal',
+        label: 'Portfolio',
+        description: 'Every account with tier, ARR, health, SLA, renewal and signals; saved views',
         icon: IconBuildingStore,
+      },
+      {
+        to: '/alerts',
+        label: 'Alerts',
+        description: 'Risk alerts, upgrade reminders and check-ins due: snooze or mark done',
+        icon: IconBell,
+        badge: AlertsBadge,
       },
       {
         to: '/tiers',

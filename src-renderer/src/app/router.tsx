@@ -9,6 +9,7 @@ import {
 } from '@tanstack/react-router'
 import { AccountPage } from '../features/accounts/AccountPage'
 import { AccountsPage } from '../features/accounts/AccountsPage'
+import { AlertsPage } from '../features/alerts/AlertsPage'
 import { AboutSection } from '../features/settings/AboutSection'
 import { AppearanceSection } from '../features/settings/AppearanceSection'
 import { DataSection } from '../features/settings/DataSection'
@@ -73,6 +74,12 @@ const tierRoute = createRoute({
   },
 })
 
+const alertsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'alerts',
+  component: AlertsPage,
+})
+
 const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'settings',
@@ -110,6 +117,7 @@ const routeTree = rootRoute.addChildren([
   indexRoute,
   accountsRoute,
   accountRoute,
+  alertsRoute,
   tiersRoute,
   tierRoute,
   settingsRoute.addChildren([
