@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exampleDocuments } from '@shared/model/examples'
-import { syncLimits } from '@shared/sync/protocol'
+import { meResponseSchema, syncLimits } from '@shared/sync/protocol'
 import { issueToken, revokeTokens, setUserDisabled } from './auth/users'
 import type { SqlDatabase } from './db/database'
 import { tableOf } from './db/tables'
@@ -135,6 +135,17 @@ describe.each(testBackends)('access control and hostile requests on $name', (bac
     // Everyone reads them.
     const read = await api.pullAll(world.tokens.a, 'tiers')
     expect(read.documents.map((d) => d.id)).toContain(tier.id)
+  })
+
+  run('tells a signed-in client who it is, and nobody else', async () => {
+    const me = await fetch(`${baseUrl}/v1/me`, {
+      headers: { authorization: `Bearer ${world.tokens.t}` },
+    })
+    expect(me.status).toBe(200)
+    const body = meResponseSchema.parse(await me.json())
+    expect(body.user).toMatchObject({ id: world.ids.t, role: 'tam' })
+    expect(Date.parse(body.token.expiresAt)).toBeGreaterThan(Date.now())
+    expect((await fetch(`${baseUrl}/v1/me`)).status).toBe(401)
   })
 
   run('missing, unknown, expired and revoked tokens and disabled users get 401', async () => {

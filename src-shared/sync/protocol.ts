@@ -6,8 +6,9 @@ import { collectionNames, type CollectionName } from '../model/registry'
  * (`src-server/`), in the style of RxDB's HTTP replication: pull by checkpoint, push of
  * `{ newDocumentState, assumedMasterState }` rows with conflicts returned, and a live stream.
  *
- * Rules both sides must keep (DESIGN.md §2, the lessons of RxDB's own replication bugs). Each
- * one has a regression test in `src-server/sync.test.ts`:
+ * Rules both sides must keep (DESIGN.md §2, the lessons of RxDB's own replication bugs). The
+ * server's side of each has regression tests in `src-server/*.test.ts` (rule 2 is the client's,
+ * tested with the client in `src-main/sync/`):
  *
  * 1. **Strict total order.** Every write on the server gives the row a new `server_seq` from one
  *    database sequence. A pull returns rows ordered by `(seq, id)` strictly after the checkpoint
