@@ -300,3 +300,17 @@ describe('check-in reminders', () => {
     expect(alertSchema.safeParse(later.upserts[0]).success).toBe(true)
   })
 })
+
+describe('alert ids', () => {
+  it('are valid ULIDs, the same for the same key and instant, distinct otherwise', () => {
+    const at = Date.parse('2026-10-01T00:00:00.000Z')
+    const id = alertId('A|seat-overage|appeared', at)
+    expect(alertSchema.shape.id.safeParse(id).success).toBe(true)
+    expect(alertId('A|seat-overage|appeared', at)).toBe(id)
+    const others = new Set(
+      Array.from({ length: 2000 }, (_, i) => alertId(`account-${i}|seat-overage|appeared`, at)),
+    )
+    expect(others.size).toBe(2000)
+    expect(alertId('A|seat-overage|appeared', at + 1)).not.toBe(id)
+  })
+})
