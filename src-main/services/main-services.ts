@@ -181,7 +181,6 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     close: () => {
       const refreshSettled = stopAlertsRefresh()
       engines.dispose()
-      stopAlertsRefresh()
       return refreshSettled.then(() => workspaces.close())
     },
   }
