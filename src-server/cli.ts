@@ -6,6 +6,7 @@ import { migrate } from './db/migrations'
 import { openDatabase } from './db/open'
 import { SyncError } from './errors'
 import { seedBook, type BookBatch } from './seed'
+import { reannounceAccountsOf } from './sync/documents'
 import { createSyncServer } from './server'
 
 export interface BookOptions {
@@ -126,6 +127,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps = {}): Promi
         const role = syncRoleSchema.safeParse(required(values, 'role'))
         if (!role.success) throw new SyncError('validation', '--role is admin, manager, csm or tam')
         const manager = values.manager ? await findUser(db, values.manager) : undefined
+        const before = await findUser(db, values.id ?? required(values, 'email')).catch(() => null)
         const user = await upsertUser(db, {
           ...(values.id ? { id: values.id } : {}),
           email: required(values, 'email'),
@@ -133,6 +135,10 @@ export async function runCli(argv: readonly string[], deps: CliDeps = {}): Promi
           role: role.data,
           managerId: manager?.id ?? null,
         })
+        if (before && (before.role !== user.role || before.managerId !== user.managerId)) {
+          // Who may see this user's accounts changed: send them out again.
+          await reannounceAccountsOf(db, [user.id])
+        }
         out(`user ${user.id} ${user.email} (${user.role})`)
         return 0
       }

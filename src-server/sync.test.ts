@@ -10,7 +10,8 @@ import {
 import { createStreamParser } from '@shared/sync/sse'
 import type { SqlDatabase } from './db/database'
 import { tableOf } from './db/tables'
-import { importDocuments, lockCollection, writeRows } from './sync/documents'
+import { findUser, upsertUser } from './auth/users'
+import { importDocuments, lockCollection, reannounceAccountsOf, writeRows } from './sync/documents'
 import { testBackends } from './testing/backends'
 import { startTestServer } from './testing/server'
 import { client, createWorld, ticketDoc, wire, type World } from './testing/world'
@@ -320,6 +321,32 @@ describe.each(testBackends)('sync protocol on $name', (backend) => {
       await api.push(world.tokens.admin, 'accounts', [
         { newDocumentState: { ...now, ownerId: world.ids.a }, assumedMasterState: now },
       ])
+    },
+  )
+
+  it.skipIf(backend.skipReason)(
+    'sends accounts out again when an import or a team change gives them new readers',
+    async () => {
+      // An import (CRM connector, seed) hands B's account to A: A gets its older ticket.
+      const aTickets = await api.pullAll(world.tokens.a, 'tickets')
+      expect(aTickets.documents.map((d) => d.id)).not.toContain(world.tickets.b.id)
+      await importDocuments(db, 'accounts', [{ ...world.accounts.b, ownerId: world.ids.a }])
+      const aAfter = await api.pullAll(world.tokens.a, 'tickets', aTickets.checkpoint)
+      expect(aAfter.documents.map((d) => d.id)).toContain(world.tickets.b.id)
+      await importDocuments(db, 'accounts', [world.accounts.b])
+
+      // A moves from manager M's team to N's: N gets A's account and its children.
+      const nAccounts = await api.pullAll(world.tokens.n, 'accounts')
+      const nTickets = await api.pullAll(world.tokens.n, 'tickets')
+      expect(nAccounts.documents.map((d) => d.id)).not.toContain(world.accounts.a.id)
+      const a = await findUser(db, world.ids.a)
+      await upsertUser(db, { ...a, managerId: world.ids.n })
+      await reannounceAccountsOf(db, [world.ids.a])
+      const nAccountsAfter = await api.pullAll(world.tokens.n, 'accounts', nAccounts.checkpoint)
+      const nTicketsAfter = await api.pullAll(world.tokens.n, 'tickets', nTickets.checkpoint)
+      expect(nAccountsAfter.documents.map((d) => d.id)).toContain(world.accounts.a.id)
+      expect(nTicketsAfter.documents.map((d) => d.id)).toContain(world.tickets.a.id)
+      await upsertUser(db, { ...a, managerId: world.ids.m })
     },
   )
 

@@ -221,19 +221,52 @@ export async function pushDocuments(
     }
     await writeRows(tx, collection, accepted, false)
     if (collection === 'accounts') {
-      const moved = accepted.filter((row) => {
-        const before = stored.get(row.id)?.data
-        return (
-          before !== undefined &&
-          (before.ownerId !== row.data.ownerId || before.tamId !== row.data.tamId)
-        )
-      })
       await reannounceChildren(
         tx,
-        moved.map((row) => row.id),
+        changedHands(accepted, (id) => stored.get(id)?.data),
       )
     }
     return conflicts
+  })
+}
+
+/** Accounts among `rows` whose owner or TAM differs from their stored version. */
+function changedHands(
+  rows: readonly { id: string; data: Readonly<Record<string, unknown>> }[],
+  before: (id: string) => Readonly<Record<string, unknown>> | undefined,
+): string[] {
+  return rows
+    .filter((row) => {
+      const old = before(row.id)
+      return old !== undefined && (old.ownerId !== row.data.ownerId || old.tamId !== row.data.tamId)
+    })
+    .map((row) => row.id)
+}
+
+/**
+ * After a user's team or role changed (who sees their accounts changed), gives those accounts
+ * and their children new seqs so they reach everyone who may now see them.
+ */
+export async function reannounceAccountsOf(
+  db: SqlDatabase,
+  userIds: readonly string[],
+): Promise<void> {
+  if (userIds.length === 0) return
+  await db.transaction(async (tx) => {
+    await lockCollection(tx, 'accounts')
+    const rows = await tx.query<{ id: string; seq: string }>(
+      `UPDATE ${tableOf('accounts')} SET server_seq = nextval('sync_seq')
+        WHERE owner_id IN (SELECT jsonb_array_elements_text($1::jsonb))
+           OR tam_id IN (SELECT jsonb_array_elements_text($1::jsonb))
+        RETURNING id, server_seq::text AS seq`,
+      [JSON.stringify(userIds)],
+    )
+    if (rows.length === 0) return
+    await notifyChange(tx, 'accounts', Math.max(...rows.map((row) => Number(row.seq))))
+    await reannounceChildren(
+      tx,
+      rows.map((row) => row.id),
+    )
   })
 }
 
@@ -255,7 +288,22 @@ export async function importDocuments(
   )
   return db.transaction(async (tx) => {
     await lockCollection(tx, collection)
+    const before =
+      collection === 'accounts'
+        ? await tx.query<{ id: string; data: Record<string, unknown> }>(
+            `SELECT id, data FROM ${tableOf(collection)}
+              WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+            [JSON.stringify(rows.map((row) => row.id))],
+          )
+        : []
     await writeRows(tx, collection, rows, true)
+    if (collection === 'accounts') {
+      const stored = new Map(before.map((row) => [row.id, row.data]))
+      await reannounceChildren(
+        tx,
+        changedHands(rows, (id) => stored.get(id)),
+      )
+    }
     return rows.length
   })
 }
