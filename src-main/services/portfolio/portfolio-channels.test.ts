@@ -64,7 +64,10 @@ describe('portfolio, views and alerts channels', () => {
       )
       expect(saved).toMatchObject({ ok: true, value: { name: 'Mine', mine: true } })
       const listed = await services.router.dispatch('views.list', { screen: 'portfolio' }, trusted)
-      expect(listed.ok && listed.value.some((view) => view.name === 'Mine')).toBe(true)
+      expect(listed).toMatchObject({
+        ok: true,
+        value: expect.arrayContaining([expect.objectContaining({ name: 'Mine', mine: true })]),
+      })
     } finally {
       await services.close()
     }
