@@ -1,0 +1,130 @@
+import type { RxCollection } from 'rxdb'
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication'
+import type { Observable } from 'rxjs'
+import type { CollectionName } from '@shared/model/registry'
+import { conflictPolicies } from '@shared/sync/conflict-policy'
+import {
+  documentState,
+  pullResponseSchema,
+  pullSearchParams,
+  pushResponseSchema,
+  sameDocumentState,
+  syncLimits,
+  syncPaths,
+  type SyncCheckpoint,
+  type WireDocument,
+} from '@shared/sync/protocol'
+import type { ConflictStore } from './conflict-store'
+import { syncJson, type SyncConnection } from './sync-http'
+
+export type CollectionReplication = RxReplicationState<unknown, SyncCheckpoint>
+
+export interface CollectionReplicationOptions {
+  readonly name: CollectionName
+  readonly collection: RxCollection
+  /** Unique per server and user, so RxDB's stored checkpoint belongs to exactly that pairing. */
+  readonly identifier: string
+  readonly connection: SyncConnection
+  readonly conflicts: ConflictStore
+  /** `RESYNC` whenever the live stream says this collection (or everything) changed. */
+  readonly stream$: Observable<'RESYNC'>
+  readonly batchSize?: number
+  readonly now: () => Date
+  /** Each request's outcome, for status and backoff. */
+  readonly onOutcome: (failure: unknown) => void
+  readonly retryTime: () => number
+}
+
+/**
+ * One collection's RxDB replication against the team server. RxDB keeps the pull checkpoint
+ * and the assumed master states in its meta storage (in the same SQLite file), writes pulled
+ * documents before it stores their checkpoint (protocol rule 2), and keeps local writes queued
+ * until a push answered 200.
+ */
+export function replicateCollection(options: CollectionReplicationOptions): CollectionReplication {
+  const batchSize = Math.min(
+    options.batchSize ?? syncLimits.pullBatchDefault,
+    syncLimits.pullBatchMax,
+  )
+  const policy = conflictPolicies[options.name]
+
+  const track = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      const result = await work()
+      options.onOutcome(undefined)
+      return result
+    } catch (error) {
+      options.onOutcome(error)
+      // RxDB waits `retryTime` before retrying; it is read afresh each time, so it backs off.
+      replication.retryTime = options.retryTime()
+      throw error
+    }
+  }
+
+  const replication: CollectionReplication = replicateRxCollection<unknown, SyncCheckpoint>({
+    replicationIdentifier: options.identifier,
+    collection: options.collection,
+    live: true,
+    autoStart: true,
+    waitForLeadership: false,
+    retryTime: options.retryTime(),
+    pull: {
+      batchSize,
+      stream$: options.stream$,
+      handler: (checkpoint, size) =>
+        track(async () => {
+          const params = pullSearchParams(
+            checkpoint ?? null,
+            Math.min(size, syncLimits.pullBatchMax),
+          )
+          const page = await syncJson(
+            options.connection,
+            `${syncPaths.pull(options.name)}?${params}`,
+            pullResponseSchema,
+          )
+          return { documents: page.documents, checkpoint: page.checkpoint ?? checkpoint }
+        }),
+    },
+    push: {
+      batchSize: Math.min(batchSize, syncLimits.pushBatchMax),
+      handler: (rows) =>
+        track(async () => {
+          const wireRows = rows.map((row) => ({
+            newDocumentState: documentState(
+              row.newDocumentState as Record<string, unknown>,
+            ) as WireDocument,
+            assumedMasterState: row.assumedMasterState
+              ? (documentState(row.assumedMasterState as Record<string, unknown>) as WireDocument)
+              : null,
+          }))
+          const { conflicts } = await syncJson(
+            options.connection,
+            syncPaths.push(options.name),
+            pushResponseSchema,
+            { method: 'POST', body: { rows: wireRows } },
+          )
+          if (policy === 'keep-copy') await keepLosers(wireRows, conflicts)
+          // RxDB's default conflict handler then applies the server's version locally.
+          return conflicts
+        }),
+    },
+  })
+
+  /** Stored before RxDB overwrites the local version, so a crash in between loses nothing. */
+  async function keepLosers(
+    rows: readonly { readonly newDocumentState: WireDocument }[],
+    conflicts: readonly WireDocument[],
+  ) {
+    const mineById = new Map(rows.map((row) => [row.newDocumentState.id, row.newDocumentState]))
+    const detectedAt = options.now().toISOString()
+    await options.conflicts.add(
+      conflicts.flatMap((theirs) => {
+        const mine = mineById.get(theirs.id)
+        if (mine === undefined || sameDocumentState(mine, theirs)) return []
+        return [{ collection: options.name, documentId: theirs.id, mine, theirs, detectedAt }]
+      }),
+    )
+  }
+
+  return replication
+}

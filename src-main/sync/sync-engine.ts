@@ -1,0 +1,206 @@
+import { Subject, filter, map } from 'rxjs'
+import { collectionNames, type CollectionName } from '@shared/model/registry'
+import { backoffDelay } from '@shared/sync/backoff'
+import type { StreamEvent } from '@shared/sync/protocol'
+import type { TierlineDatabase } from '../db/workspace-store'
+import { replicateCollection, type CollectionReplication } from './collection-replication'
+import type { ConflictStore } from './conflict-store'
+import { openLiveStream, type LiveStream } from './live-stream'
+import { pendingCount } from './pending-count'
+import { SyncRequestError, type SyncConnection } from './sync-http'
+
+/** What the engine knows at one moment; the service turns it into the header's state. */
+export interface SyncEngineSnapshot {
+  /** Some request or the live stream is failing; the last failure. */
+  readonly failure: {
+    readonly code: string
+    readonly message: string
+    readonly retryable: boolean
+  } | null
+  readonly streamConnected: boolean
+  /** Some collection is pulling or pushing right now. */
+  readonly active: boolean
+  /** Collections whose first full pull finished (in this run). */
+  readonly collectionsReady: number
+  readonly collectionsTotal: number
+  /** Documents received from the server in this run. */
+  readonly documentsReceived: number
+  /** When every collection last finished a round with nothing left to do. */
+  readonly lastSyncedAt: string | null
+  readonly pending: number
+}
+
+export interface SyncEngineOptions {
+  readonly rx: TierlineDatabase
+  readonly connection: SyncConnection
+  readonly conflicts: ConflictStore
+  /** Server and user: separates RxDB's checkpoints of different sign-ins. */
+  readonly identity: string
+  readonly now?: () => Date
+  readonly random?: () => number
+  readonly backoff?: { readonly baseMs: number; readonly maxMs: number }
+  readonly heartbeatMs?: number
+  readonly batchSize?: number
+  readonly onChange?: (snapshot: SyncEngineSnapshot) => void
+}
+
+export interface SyncEngine {
+  snapshot(): SyncEngineSnapshot
+  /** Resolves when every collection is pulled up to the server and has nothing left to push. */
+  awaitInSync(): Promise<void>
+  /** Stops replicating; RxDB's checkpoints stay, so the next start resumes. */
+  stop(): Promise<void>
+  /** Stops and forgets RxDB's checkpoints and master states (sign-out). */
+  forget(): Promise<void>
+}
+
+/**
+ * Replicates every collection of one workspace with the team server and reads the live stream
+ * that tells it when to pull. Retries back off exponentially with jitter, shared by every
+ * request: when the server is down, all of them are.
+ */
+export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const now = options.now ?? (() => new Date())
+  const random = options.random ?? Math.random
+  let failures = 0
+  const retryDelay = (attempt: number) => backoffDelay(attempt, random(), options.backoff)
+  const events$ = new Subject<StreamEvent>()
+
+  let snapshot: SyncEngineSnapshot = {
+    failure: null,
+    streamConnected: false,
+    active: true,
+    collectionsReady: 0,
+    collectionsTotal: collectionNames.length,
+    documentsReceived: 0,
+    lastSyncedAt: null,
+    pending: 0,
+  }
+  let stopped = false
+  let recountTimer: NodeJS.Timeout | undefined
+  const update = (patch: Partial<SyncEngineSnapshot>) => {
+    snapshot = { ...snapshot, ...patch }
+    if (!stopped) options.onChange?.(snapshot)
+  }
+  const onOutcome = (error: unknown) => {
+    if (error === undefined) {
+      failures = 0
+      if (snapshot.failure !== null && snapshot.streamConnected) update({ failure: null })
+      return
+    }
+    failures++
+    const failure =
+      error instanceof SyncRequestError
+        ? { code: error.code, message: error.message, retryable: error.retryable }
+        : {
+            code: 'internal',
+            message: error instanceof Error ? error.message : String(error),
+            retryable: true,
+          }
+    update({ failure })
+  }
+
+  const replications = new Map<CollectionName, CollectionReplication>()
+  for (const name of collectionNames) {
+    const stream$ = events$.pipe(
+      filter(
+        (event) =>
+          event.type === 'RESYNC' || (event.type === 'CHANGE' && event.collection === name),
+      ),
+      map(() => 'RESYNC' as const),
+    )
+    const replication = replicateCollection({
+      name,
+      collection: options.rx.collections[name] as never,
+      identifier: `tierline-sync|${options.identity}|${name}`,
+      connection: options.connection,
+      conflicts: options.conflicts,
+      stream$,
+      now,
+      onOutcome,
+      retryTime: () => retryDelay(failures),
+      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+    })
+    replications.set(name, replication)
+  }
+
+  const stream: LiveStream = openLiveStream({
+    connection: options.connection,
+    ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
+    retryDelay,
+    onEvent: (event) => events$.next(event),
+    onConnection: (connected, failure) => {
+      if (connected) update({ streamConnected: true, failure: null })
+      else {
+        update({ streamConnected: false })
+        if (failure) onOutcome(failure)
+      }
+    },
+  })
+
+  // Progress of the first sync, activity, received documents and the pending count.
+  const subscriptions = [...replications.values()].flatMap((replication) => [
+    replication.received$.subscribe(() =>
+      update({ documentsReceived: snapshot.documentsReceived + 1 }),
+    ),
+    replication.active$.subscribe(() => scheduleRecount()),
+  ])
+  const localChanges = options.rx.$.subscribe(() => scheduleRecount())
+  for (const replication of replications.values()) {
+    void replication.awaitInitialReplication().then(
+      () => update({ collectionsReady: snapshot.collectionsReady + 1 }),
+      () => undefined,
+    )
+  }
+
+  // Counting reads storage, so it runs at most once per 100 ms whatever the write rate.
+  function scheduleRecount() {
+    if (recountTimer !== undefined || stopped) return
+    recountTimer = setTimeout(() => {
+      recountTimer = undefined
+      void recount()
+    }, 100)
+  }
+  async function recount() {
+    if (stopped) return
+    const active = [...replications.values()].some((r) => r.subjects.active.getValue())
+    let pending = 0
+    try {
+      for (const replication of replications.values()) pending += await pendingCount(replication)
+    } catch {
+      return // closing underneath us; the next change recounts
+    }
+    const idle =
+      !active &&
+      pending === 0 &&
+      snapshot.failure === null &&
+      snapshot.collectionsReady === snapshot.collectionsTotal
+    update({ active, pending, ...(idle ? { lastSyncedAt: now().toISOString() } : {}) })
+  }
+
+  async function stop() {
+    if (stopped) return
+    stopped = true
+    clearTimeout(recountTimer)
+    stream.close()
+    for (const s of subscriptions) s.unsubscribe()
+    localChanges.unsubscribe()
+    await Promise.all([...replications.values()].map((r) => r.cancel()))
+  }
+
+  return {
+    snapshot: () => snapshot,
+    async awaitInSync() {
+      await Promise.all([...replications.values()].map((r) => r.awaitInSync()))
+    },
+    stop,
+    async forget() {
+      stopped = true
+      clearTimeout(recountTimer)
+      stream.close()
+      for (const s of subscriptions) s.unsubscribe()
+      localChanges.unsubscribe()
+      await Promise.all([...replications.values()].map((r) => r.remove()))
+    },
+  }
+}

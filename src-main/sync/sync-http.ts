@@ -1,0 +1,105 @@
+import type { z } from 'zod'
+import {
+  authorizationHeader,
+  isRetryableSyncError,
+  syncErrorBodySchema,
+  type SyncErrorCode,
+} from '@shared/sync/protocol'
+
+/** Why a request to the sync server failed: the server's own code, or `network` when it never answered. */
+export type SyncFailureCode = SyncErrorCode | 'network'
+
+export class SyncRequestError extends Error {
+  readonly code: SyncFailureCode
+  readonly status: number | undefined
+  constructor(code: SyncFailureCode, message: string, status?: number) {
+    super(message)
+    this.name = 'SyncRequestError'
+    this.code = code
+    this.status = status
+  }
+
+  /** Worth retrying the same request later (with backoff): the server is away or busy. */
+  get retryable(): boolean {
+    return this.code === 'network' || isRetryableSyncError(this.code)
+  }
+}
+
+export interface SyncConnection {
+  /** Base URL without a trailing slash, e.g. `https://sync.example.com`. */
+  readonly baseUrl: string
+  readonly token: string
+  /** `globalThis.fetch` unless a host passes its own (Electron's net.fetch). */
+  readonly fetch?: typeof fetch
+}
+
+const statusCodes: Readonly<Record<number, SyncErrorCode>> = {
+  400: 'validation',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  413: 'payload-too-large',
+  429: 'rate-limited',
+  503: 'unavailable',
+}
+
+/** One authorised request; the token travels only in the Authorization header (protocol rule 6). */
+export async function syncFetch(
+  connection: SyncConnection,
+  path: string,
+  init: {
+    readonly method?: 'GET' | 'POST'
+    readonly body?: unknown
+    readonly signal?: AbortSignal
+  } = {},
+): Promise<Response> {
+  const doFetch = connection.fetch ?? globalThis.fetch
+  const headers: Record<string, string> = { authorization: authorizationHeader(connection.token) }
+  if (init.body !== undefined) headers['content-type'] = 'application/json'
+  let response: Response
+  try {
+    response = await doFetch(`${connection.baseUrl}${path}`, {
+      method: init.method ?? 'GET',
+      headers,
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      ...(init.signal === undefined ? {} : { signal: init.signal }),
+    })
+  } catch (error) {
+    const reason =
+      error instanceof Error
+        ? error.cause instanceof Error
+          ? error.cause.message
+          : error.message
+        : String(error)
+    throw new SyncRequestError('network', `The sync server could not be reached (${reason})`)
+  }
+  if (!response.ok) throw await failureOf(response)
+  return response
+}
+
+/** A request whose JSON answer must match `schema`. */
+export async function syncJson<S extends z.ZodType>(
+  connection: SyncConnection,
+  path: string,
+  schema: S,
+  init: Parameters<typeof syncFetch>[2] = {},
+): Promise<z.output<S>> {
+  const response = await syncFetch(connection, path, init)
+  const parsed = schema.safeParse(await response.json().catch(() => undefined))
+  if (!parsed.success) {
+    throw new SyncRequestError(
+      'internal',
+      `The sync server sent an answer Tierline does not understand (${path})`,
+    )
+  }
+  return parsed.data
+}
+
+async function failureOf(response: Response): Promise<SyncRequestError> {
+  const body = syncErrorBodySchema.safeParse(await response.json().catch(() => undefined))
+  const code = body.success ? body.data.error.code : (statusCodes[response.status] ?? 'internal')
+  const message = body.success
+    ? body.data.error.message
+    : `The sync server answered ${response.status} ${response.statusText}`.trim()
+  return new SyncRequestError(code, message, response.status)
+}

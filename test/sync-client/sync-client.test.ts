@@ -1,0 +1,210 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { exampleDocuments } from '@shared/model/examples'
+import type { DocumentOf } from '@shared/model/registry'
+import { openPglite } from '../../src-server/db/pglite'
+import type { SqlDatabase } from '../../src-server/db/database'
+import { createSyncServer, type SyncServer } from '../../src-server/server'
+import { createWorld, type World } from '../../src-server/testing/world'
+import type { SyncConflict } from '../../src-main/sync/conflict-store'
+import type { SyncEngineSnapshot } from '../../src-main/sync/sync-engine'
+import { startClientProcess, type ClientProcess } from './client-harness'
+
+/**
+ * Real parts end to end: the team server from src-server on PGlite in a temporary folder, and
+ * desktop clients on real SQLite workspace databases, each in its own process (RxDB's build
+ * opens at most 13 collections per process), talking HTTP over loopback.
+ */
+
+let folder: string
+let db: SqlDatabase
+let world: World
+let server: SyncServer | undefined
+let port = 0
+
+async function startServer(): Promise<void> {
+  server = await createSyncServer({
+    db,
+    log: false,
+    heartbeatMs: 200,
+    rateLimit: { max: 100_000, windowMs: 60_000 },
+  })
+  const url = await server.app.listen({ host: '127.0.0.1', port })
+  port = Number(new URL(url).port)
+}
+async function stopServer(): Promise<void> {
+  await server?.close()
+  await server?.app.close()
+  server = undefined
+}
+const baseUrl = () => `http://127.0.0.1:${port}`
+
+const clients: ClientProcess[] = []
+let clientCounter = 0
+
+async function openClient(
+  token: string,
+  name = `client-${++clientCounter}`,
+): Promise<ClientProcess> {
+  const client = await startClientProcess(folder, name, baseUrl(), token)
+  clients.push(client)
+  return client
+}
+
+async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+  ms = 15_000,
+): Promise<T> {
+  const until = Date.now() + ms
+  for (;;) {
+    const value = await probe()
+    if (value !== undefined) return value
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+const noteTemplate = exampleDocuments.activities.find((a) => a.kind === 'note')
+function note(title: string, authorId: string): DocumentOf<'activities'> {
+  if (noteTemplate === undefined) throw new Error('no example note')
+  return {
+    ...noteTemplate,
+    id: world.newId(),
+    accountId: world.accounts.a.id,
+    authorId,
+    title,
+    updatedBy: authorId,
+  }
+}
+const getNote = (client: ClientProcess, id: string) =>
+  client.call<DocumentOf<'activities'> | null>('get', 'activities', id)
+const titleOn = async (client: ClientProcess, id: string) => (await getNote(client, id))?.title
+const snapshotOf = (client: ClientProcess) => client.call<SyncEngineSnapshot>('snapshot')
+const conflictsOf = (client: ClientProcess) => client.call<SyncConflict[]>('conflicts')
+const inSync = (...all: ClientProcess[]) => Promise.all(all.map((c) => c.call('awaitInSync')))
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'tierline-sync-client-'))
+  db = await openPglite(join(folder, 'server-data'))
+  await startServer() // runs the migrations
+  world = await createWorld(db)
+}, 60_000)
+
+afterEach(async () => {
+  if (server === undefined) await startServer()
+  await Promise.all(clients.splice(0).map((client) => client.close()))
+})
+
+afterAll(async () => {
+  await stopServer()
+  await db.close()
+  await rm(folder, { recursive: true, force: true })
+})
+
+describe('sync client against the real server', { timeout: 60_000 }, () => {
+  it('two clients converge, and each pulls only what its token may see', async () => {
+    const a = await openClient(world.tokens.a)
+    const t = await openClient(world.tokens.t)
+    await inSync(a, t)
+    expect(await a.call('get', 'accounts', world.accounts.a.id)).not.toBeNull()
+    expect(await a.call('get', 'accounts', world.accounts.b.id)).toBeNull()
+
+    const fromA = note('Written on A', world.ids.a)
+    await a.call('insert', 'activities', fromA)
+    expect(await eventually(() => titleOn(t, fromA.id), 'A’s note on T')).toBe('Written on A')
+
+    await t.call('patch', 'activities', fromA.id, { bodyMarkdown: 'T added a line' })
+    await eventually(async () => {
+      const doc = await getNote(a, fromA.id)
+      return doc?.bodyMarkdown === 'T added a line' ? true : undefined
+    }, 'T’s edit on A')
+    await eventually(
+      async () => ((await snapshotOf(t)).pending === 0 ? true : undefined),
+      'T has nothing pending',
+    )
+    expect(await conflictsOf(a)).toEqual([])
+    expect(await conflictsOf(t)).toEqual([])
+  })
+
+  it('keeps edits made while the server is down pending, and delivers them after it restarts', async () => {
+    const a = await openClient(world.tokens.a)
+    const t = await openClient(world.tokens.t)
+    await inSync(a, t)
+
+    await stopServer()
+    const offline = note('Written offline', world.ids.a)
+    await a.call('insert', 'activities', offline)
+    const snapshot = await eventually(async () => {
+      const s = await snapshotOf(a)
+      return s.pending === 1 && s.failure !== null && !s.streamConnected ? s : undefined
+    }, 'the offline write to be counted as pending')
+    expect(snapshot.failure?.retryable).toBe(true)
+
+    await startServer()
+    expect(await eventually(() => titleOn(t, offline.id), 'the offline note on T')).toBe(
+      'Written offline',
+    )
+    await eventually(async () => {
+      const s = await snapshotOf(a)
+      return s.pending === 0 && s.failure === null && s.streamConnected ? s : undefined
+    }, 'A to be caught up again')
+  })
+
+  it('concurrent edits of one note leave the loser as a conflict copy, nothing lost', async () => {
+    const a = await openClient(world.tokens.a)
+    const t = await openClient(world.tokens.t)
+    const shared = note('Original', world.ids.a)
+    await a.call('insert', 'activities', shared)
+    await eventually(() => titleOn(t, shared.id), 'the note on T')
+    await inSync(a, t)
+
+    await stopServer()
+    await a.call('patch', 'activities', shared.id, { title: 'Title from A' })
+    await t.call('patch', 'activities', shared.id, { title: 'Title from T' })
+    await startServer()
+
+    const copies = await eventually(async () => {
+      const all = [...(await conflictsOf(a)), ...(await conflictsOf(t))]
+      return all.length > 0 ? all : undefined
+    }, 'a conflict copy')
+    const final = await eventually(async () => {
+      const [onA, onT] = [await titleOn(a, shared.id), await titleOn(t, shared.id)]
+      return onA === onT && onA !== 'Original' ? onA : undefined
+    }, 'both clients to agree')
+    expect(copies).toHaveLength(1)
+    const copy = copies[0]
+    expect(copy?.collection).toBe('activities')
+    expect(copy?.documentId).toBe(shared.id)
+    expect(copy?.theirs.title).toBe(final)
+    // Both edits survive: one is the note, the other its conflict copy.
+    expect(new Set([final, copy?.mine.title])).toEqual(new Set(['Title from A', 'Title from T']))
+  })
+
+  it('a restarted client resumes from its stored checkpoint instead of pulling everything again', async () => {
+    let a = await openClient(world.tokens.a, 'restarting')
+    const t = await openClient(world.tokens.t)
+    await inSync(a, t)
+    expect(await a.call<number>('count', 'activities')).toBeGreaterThan(0)
+
+    await a.close()
+    const whileAway = note('Written while A was closed', world.ids.t)
+    await t.call('insert', 'activities', whileAway)
+    await t.call('awaitInSync')
+
+    a = await openClient(world.tokens.a, 'restarting')
+    expect(await eventually(() => titleOn(a, whileAway.id), 'the new note on A')).toBe(
+      'Written while A was closed',
+    )
+    await a.call('awaitInSync')
+    // Collections that had rows were pulled from a stored checkpoint, and only the new note came.
+    const pulls = (await a.call<string[]>('requests')).filter((url) =>
+      /\/sync\/(accounts|tickets|contacts|activities)\/pull/.test(url),
+    )
+    expect(pulls.length).toBeGreaterThanOrEqual(4)
+    expect(pulls.every((url) => new URL(url).searchParams.has('seq'))).toBe(true)
+    expect((await snapshotOf(a)).documentsReceived).toBe(1)
+  })
+})
