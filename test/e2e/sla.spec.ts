@@ -14,6 +14,10 @@ import type { WorkspaceSettings } from '../../src-shared/model/workspace-setting
 import type { TestBridge } from './harness/bridge-server'
 import { expect, test } from './harness/fixtures'
 
+// The first KPI and SLA answers compute the whole book (30,000 ticket clocks) and closing the
+// services waits for the engine alerts refresh: on a loaded CI machine that takes a while.
+test.describe.configure({ timeout: 150_000 })
+
 interface Book {
   readonly accounts: readonly Account[]
   readonly tickets: ReadonlyMap<string, readonly Ticket[]>
@@ -261,6 +265,18 @@ test('the KPI header sums ARR by tier over the stored accounts and filters the t
     money(book.accounts.reduce((total, account) => total + account.arrReportingMinor, 0)),
   )
 
+  // Open escalations: unsolved tickets of live accounts that engaged their escalation path.
+  const live = new Set(book.accounts.map((account) => account.id))
+  const escalated = [...book.tickets.values()]
+    .flat()
+    .filter(
+      (t) =>
+        live.has(t.accountId) &&
+        t.escalationLevel > 0 &&
+        t.status !== 'solved' &&
+        t.status !== 'closed',
+    ).length
+  await expect(header.getByTestId('kpi-escalations-total')).toHaveText(String(escalated))
   expect(await seriousViolations(app, '[data-testid="portfolio-kpis"]')).toEqual([])
 
   // Clicking a tier's ARR narrows the table to that tier's accounts.

@@ -16,7 +16,7 @@ import {
 } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { useState, type ReactNode } from 'react'
-import type { PortfolioKpis as Kpis } from '@shared/kpi/kpi-queries'
+import type { PortfolioKpis as Kpis, TierKpis } from '@shared/kpi/kpi-queries'
 import type { PortfolioFilters } from '@shared/portfolio/portfolio-query'
 import { useFormat } from '../../components/format'
 import { SectionState } from '../settings/SectionState'
@@ -128,6 +128,34 @@ function Row({
         {value}
       </Text>
     </Group>
+  )
+}
+
+/** Each tier's figure as a line (what a screen reader reads instead of the chart), filtering on click. */
+function TierRows({
+  tiers,
+  value,
+  onSelect,
+  testId,
+}: {
+  readonly tiers: readonly TierKpis[]
+  readonly value: (tier: TierKpis) => string
+  readonly onSelect: ((selection: KpiSelection) => void) | undefined
+  readonly testId: string
+}) {
+  return (
+    <Stack gap={2} mt="xs">
+      {tiers.map((tier) => (
+        <Pick
+          key={tier.tierId}
+          label=": show these accounts in the table"
+          selection={{ tierIds: [tier.tierId] }}
+          onSelect={onSelect}
+        >
+          <Row name={tier.name} value={value(tier)} testId={`${testId}-${tier.tierId}`} />
+        </Pick>
+      ))}
+    </Stack>
   )
 }
 
@@ -287,7 +315,7 @@ function KpiCards({
         ) : (
           <ChartFigure label="Gross and net revenue retention by tier">
             <BarChart
-              h={140}
+              h={110}
               data={retention}
               dataKey="tier"
               xAxisProps={{ interval: 0 }}
@@ -300,6 +328,14 @@ function KpiCards({
             />
           </ChartFigure>
         )}
+        <TierRows
+          tiers={tiers.filter((tier) => tier.retention !== null)}
+          value={(tier) =>
+            `${percent(tier.retention?.grossRetention ?? null)} · ${percent(tier.retention?.netRetention ?? null)}`
+          }
+          onSelect={onSelect}
+          testId="kpi-retention"
+        />
       </KpiCard>
 
       <KpiCard
@@ -321,7 +357,7 @@ function KpiCards({
         ) : (
           <ChartFigure label="SLA compliance by tier">
             <BarChart
-              h={140}
+              h={110}
               data={compliance}
               dataKey="tier"
               xAxisProps={{ interval: 0 }}
@@ -331,6 +367,12 @@ function KpiCards({
             />
           </ChartFigure>
         )}
+        <TierRows
+          tiers={tiers.filter((tier) => tier.sla !== null)}
+          value={(tier) => percent(tier.sla?.metShare ?? null)}
+          onSelect={onSelect}
+          testId="kpi-sla"
+        />
       </KpiCard>
 
       <KpiCard
