@@ -1,7 +1,4 @@
-/**
- * What `alerts.refresh` did: the engines' alerts written into the `alerts` collection, and the
- * accounts' cached health brought in line with the health engine.
- */
+/** What `alerts.refresh` did: the engines' alerts written into the `alerts` collection. */
 export interface AlertsRefreshResult {
   readonly ranAt: string
   /** New alerts and reminders. */
@@ -14,9 +11,4 @@ export interface AlertsRefreshResult {
   readonly kept: number
   /** Planned writes not made: the alert changed meanwhile, or failed validation (logged). */
   readonly skipped: number
-  /**
-   * Accounts whose cached health (`healthScore`, `healthBand`, `healthComputedAt`: what the
-   * portfolio sorts and filters by) was rewritten because the engine's score or band changed.
-   */
-  readonly accountsRescored: number
 }

@@ -1,13 +1,7 @@
 import type { RxDocument } from 'rxdb'
-import {
-  alertActors,
-  planAlerts,
-  type AccountHealth,
-  type AccountEligibility,
-} from '@shared/engines'
+import { planAlerts, type AccountHealth, type AccountEligibility } from '@shared/engines'
 import type { AlertsRefreshResult } from '@shared/alerts/refresh-result'
 import type { Topic } from '@shared/ipc/contract'
-import type { Account } from '@shared/model/account'
 import type { Alert } from '@shared/model/alert'
 import type { Proposal } from '@shared/model/proposal'
 import type { CollectionName } from '@shared/model/registry'
@@ -42,47 +36,6 @@ function groupBy<T extends { readonly accountId: string }>(docs: readonly T[]) {
   const groups = new Map<string, T[]>()
   for (const doc of docs) groups.set(doc.accountId, [...(groups.get(doc.accountId) ?? []), doc])
   return groups
-}
-
-/**
- * The accounts' cached health fields are the health engine's output (account.ts): rewritten
- * when the score or band moved — not on every run, so an unchanged book writes nothing (and a
- * rewrite does not set off another refresh that would rewrite again). Only those three fields
- * and the document meta change, on the latest revision, so a concurrent edit is kept.
- */
-async function rescoreAccounts(
-  db: TierlineDatabase,
-  health: ReadonlyMap<string, AccountHealth>,
-  at: number,
-): Promise<number> {
-  const stale = (await db.accounts.find({ selector: { archived: false } }).exec()).filter((doc) => {
-    const current = health.get(doc.id)?.current
-    return (
-      current !== undefined &&
-      (doc.healthScore !== current.score || doc.healthBand !== current.band)
-    )
-  })
-  const computedAt = new Date(at).toISOString()
-  let rescored = 0
-  for (const doc of stale) {
-    const current = health.get(doc.id)?.current
-    if (current === undefined) continue
-    let written = false
-    await (doc as unknown as RxDocument<Account>).incrementalModify((latest) => {
-      const next = validateDocument('accounts', {
-        ...latest,
-        healthScore: current.score,
-        healthBand: current.band,
-        healthComputedAt: computedAt,
-        updatedAt: computedAt,
-        updatedBy: alertActors.health,
-      })
-      written = next.ok
-      return next.ok ? next.value : latest
-    })
-    if (written) rescored++
-  }
-  return rescored
 }
 
 /**
@@ -147,10 +100,8 @@ export function createAlertsRefresh(options: AlertsRefreshOptions) {
       })
       if (!written) skipped++
     }
-    const accountsRescored = await rescoreAccounts(db, health, at)
     return {
       ranAt: new Date(at).toISOString(),
-      accountsRescored,
       raised: plan.raised,
       updated: plan.updated,
       resolved: plan.resolved,
