@@ -7,6 +7,7 @@ import { createWindowStateStore } from '../services/window-state/window-state-st
 import { bindIpc } from './ipc'
 import { buildApplicationMenu } from './menu'
 import { chooseSaveFile } from './save-dialog'
+import { createSafeTokenStore } from './safe-token-store'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol'
 import { appOrigins, hardenWebContents } from './security'
 import { createMainWindow } from './window'
@@ -50,6 +51,7 @@ async function start(): Promise<void> {
   const dataRoot = app.getPath('userData')
   services = await createMainServices({
     dataRoot,
+    syncTokens: createSafeTokenStore(dataRoot, log),
     host: {
       name: app.getName(),
       version: app.getVersion(),
@@ -64,8 +66,7 @@ async function start(): Promise<void> {
         const failure = await shell.openPath(path)
         if (failure !== '') throw new Error(failure)
       },
-      chooseSaveFile: (options) =>
-        chooseSaveFile(mainWindow, app.getPath('documents'), options),
+      chooseSaveFile: (options) => chooseSaveFile(mainWindow, app.getPath('documents'), options),
     },
     sqliteNativeBinding: sqliteNativeBinding({
       electron: true,

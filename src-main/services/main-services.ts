@@ -39,6 +39,9 @@ import { slaHandlers } from './sla/handlers'
 import { createSlaService } from './sla/sla-service'
 import { kpiHandlers } from './kpi/handlers'
 import { createKpiService } from './kpi/kpi-service'
+import { createSyncService } from '../sync/sync-service'
+import { createFileTokenStore, type TokenStore } from '../sync/token-store'
+import { syncHandlers } from './sync/handlers'
 import type { DemoBookOptions } from '../db/seed/options'
 import { createRouter, type Router } from './ipc/router'
 import { createConsoleLogger, type Logger } from './log/logger'
@@ -57,6 +60,8 @@ export interface MainServicesOptions {
   readonly log?: Logger
   /** Size and seed of the demo book a new machine starts with (tests use a small one). */
   readonly demoBook?: DemoBookOptions
+  /** Where the team-sync token is kept: Electron's safeStorage in the app, a 0600 file otherwise. */
+  readonly syncTokens?: TokenStore
 }
 
 export interface MainServices {
@@ -134,6 +139,22 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     metrics: engineMetrics({ engines, health, eligibility }),
     log,
   })
+  // Team sync (issue #6): replicates the workspace it was signed in from with the team server.
+  const sync = createSyncService({
+    dataRoot: options.dataRoot,
+    tokens: options.syncTokens ?? createFileTokenStore(options.dataRoot),
+    workspace: async () => {
+      const { record, database } = await workspaces.current()
+      return { id: record.id, folder: record.folder, rx: database.rx() }
+    },
+    log,
+    onState: (state) => events.publish('sync.state', state),
+  })
+  const syncFailed = (error: unknown) => log.error('team sync failed', { error: String(error) })
+  void ready.then(() => sync.start()).catch(syncFailed)
+  const stopSyncWatch = events.subscribe((topic) => {
+    if (topic === 'changed:workspace') void sync.workspaceChanged().catch(syncFailed)
+  })
   const router = createRouter(
     {
       ...appHandlers({
@@ -155,6 +176,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
         createAccountsRepository(async () => (await workspaces.current()).database.rx()),
       ),
       ...sessionHandlers(currentUser),
+      ...syncHandlers(sync),
       ...ledgerLogHandlers(createLedgerLog({ rx: workspaceRx, currentUser })),
       ...portfolioHandlers({ readModel: portfolio, desktop: options.desktop }),
       ...viewHandlers(createViewsRepository({ rx: workspaceRx, owner: currentUser })),
@@ -181,7 +203,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     close: () => {
       const refreshSettled = stopAlertsRefresh()
       engines.dispose()
-      return refreshSettled.then(() => workspaces.close())
+      stopSyncWatch()
+      return refreshSettled.then(() => sync.close()).then(() => workspaces.close())
     },
   }
 }

@@ -56,6 +56,13 @@ import type { CurrentUser } from '../session/current-user'
 import { collectionNames, type CollectionName as ModelCollectionName } from '../model/registry'
 import { settingsPatchSchema, type Settings } from '../settings/settings'
 import {
+  syncResolveConflictInput,
+  syncSignInInput,
+  syncSignOutInput,
+  type SyncConflictItem,
+  type SyncState,
+} from '../sync/sync-state'
+import {
   createWorkspaceInput,
   deleteWorkspaceInput,
   renameWorkspaceInput,
@@ -414,6 +421,24 @@ export const contract = {
   },
   /** Writes the engines' alerts and reminders into `alerts`; idempotent (also runs on its own). */
   'alerts.refresh': { kind: 'mutation', input: noInput, output: returns<AlertsRefreshResult>() },
+  /** Team sync (issue #6): the header's and Settings' state; changes arrive on `sync.state`. */
+  'sync.status': { kind: 'query', input: noInput, output: returns<SyncState>(), reads: [] },
+  'sync.state': { kind: 'subscription', payload: returns<SyncState>() },
+  /** Checks the token with the server (`/v1/me`) before anything is saved. */
+  'sync.signIn': { kind: 'mutation', input: syncSignInInput, output: returns<SyncState>() },
+  'sync.signOut': { kind: 'mutation', input: syncSignOutInput, output: returns<SyncState>() },
+  /** Conflict copies of authored documents; refetched when `sync.state`'s count changes. */
+  'sync.conflicts': {
+    kind: 'query',
+    input: noInput,
+    output: returns<readonly SyncConflictItem[]>(),
+    reads: [],
+  },
+  'sync.resolveConflict': {
+    kind: 'mutation',
+    input: syncResolveConflictInput,
+    output: returns<null>(),
+  },
   ...changedTopics,
 } as const satisfies Readonly<Record<string, ChannelDef>>
 

@@ -18,6 +18,7 @@ import { describeError } from '../../app/ipc-client'
 import { useInvoke, useMutate } from '../../app/ipc-hooks'
 import classes from './DataSection.module.css'
 import { SectionState } from './SectionState'
+import { TeamSyncSection } from './TeamSyncSection'
 import { useSettings } from './useSettings'
 
 function PathWithCopy({ path, label }: { readonly path: string; readonly label: string }) {
@@ -101,56 +102,59 @@ export function DataSection() {
   const reveal = useMutate('app.revealDataFolder')
   const locale = settings.data?.locale ?? 'en-US'
   return (
-    <Card withBorder padding="lg">
-      <Title order={3} mb="md">
-        Data
-      </Title>
-      <SectionState query={info}>
-        {(current) => (
-          <Stack>
-            <Table variant="vertical" layout="fixed" withTableBorder>
-              <Table.Tbody>
-                <Table.Tr>
-                  <Table.Th w={180}>Workspace</Table.Th>
-                  <Table.Td>{current.workspace.name}</Table.Td>
-                </Table.Tr>
-                <Table.Tr>
-                  <Table.Th>Workspace folder</Table.Th>
-                  <Table.Td>
-                    <PathWithCopy path={current.workspace.folder} label="workspace folder" />
-                  </Table.Td>
-                </Table.Tr>
-                <DatabaseStatusRows info={current} locale={locale} />
-                <Table.Tr>
-                  <Table.Th>All Tierline data</Table.Th>
-                  <Table.Td>
-                    <PathWithCopy path={current.dataRoot} label="data root" />
-                  </Table.Td>
-                </Table.Tr>
-              </Table.Tbody>
-            </Table>
-            <Group>
-              <Button
-                variant="default"
-                leftSection={<IconFolderOpen size={16} />}
-                loading={reveal.isPending}
-                onClick={() =>
-                  reveal.mutate(undefined, {
-                    onError: (error) =>
-                      notifications.show({
-                        color: 'red',
-                        title: 'Could not open the folder',
-                        message: describeError(error),
-                      }),
-                  })
-                }
-              >
-                Show workspace folder
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </SectionState>
-    </Card>
+    <Stack gap="lg">
+      <Card withBorder padding="lg">
+        <Title order={3} mb="md">
+          Data
+        </Title>
+        <SectionState query={info}>
+          {(current) => (
+            <Stack>
+              <Table variant="vertical" layout="fixed" withTableBorder>
+                <Table.Tbody>
+                  <Table.Tr>
+                    <Table.Th w={180}>Workspace</Table.Th>
+                    <Table.Td>{current.workspace.name}</Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th>Workspace folder</Table.Th>
+                    <Table.Td>
+                      <PathWithCopy path={current.workspace.folder} label="workspace folder" />
+                    </Table.Td>
+                  </Table.Tr>
+                  <DatabaseStatusRows info={current} locale={locale} />
+                  <Table.Tr>
+                    <Table.Th>All Tierline data</Table.Th>
+                    <Table.Td>
+                      <PathWithCopy path={current.dataRoot} label="data root" />
+                    </Table.Td>
+                  </Table.Tr>
+                </Table.Tbody>
+              </Table>
+              <Group>
+                <Button
+                  variant="default"
+                  leftSection={<IconFolderOpen size={16} />}
+                  loading={reveal.isPending}
+                  onClick={() =>
+                    reveal.mutate(undefined, {
+                      onError: (error) =>
+                        notifications.show({
+                          color: 'red',
+                          title: 'Could not open the folder',
+                          message: describeError(error),
+                        }),
+                    })
+                  }
+                >
+                  Show workspace folder
+                </Button>
+              </Group>
+            </Stack>
+          )}
+        </SectionState>
+      </Card>
+      <TeamSyncSection />
+    </Stack>
   )
 }

@@ -1,0 +1,160 @@
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { TierlineError } from '@shared/ipc/errors'
+import { exampleDocuments } from '@shared/model/examples'
+import type { SyncState } from '@shared/sync/sync-state'
+import { openPglite } from '../../src-server/db/pglite'
+import type { SqlDatabase } from '../../src-server/db/database'
+import { createSyncServer, type SyncServer } from '../../src-server/server'
+import { createWorld, type World } from '../../src-server/testing/world'
+import { recordingLogger } from '../fixtures/recording-logger'
+import { openWorkspaceStore, type WorkspaceStore } from '../../src-main/db/workspace-store'
+import { createSyncService, type SyncService } from '../../src-main/sync/sync-service'
+import { createFileTokenStore, PLAIN_TOKEN_FILE } from '../../src-main/sync/token-store'
+
+/**
+ * The sign-in / sign-out service the Settings screen talks to, against the real server on
+ * PGlite and a real workspace database (one per test, so one RxDB database per process).
+ */
+
+let folder: string
+let db: SqlDatabase
+let world: World
+let server: SyncServer
+let baseUrl: string
+let store: WorkspaceStore | undefined
+let service: SyncService | undefined
+let caseCounter = 0
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'tierline-sync-service-'))
+  db = await openPglite(join(folder, 'server-data'))
+  server = await createSyncServer({ db, log: false, heartbeatMs: 200 })
+  baseUrl = await server.app.listen({ host: '127.0.0.1', port: 0 })
+  world = await createWorld(db)
+}, 60_000)
+
+afterEach(async () => {
+  await service?.close()
+  await store?.close()
+  service = undefined
+  store = undefined
+})
+
+afterAll(async () => {
+  await server.close()
+  await server.app.close()
+  await db.close()
+  await rm(folder, { recursive: true, force: true })
+})
+
+async function setUp() {
+  const root = join(folder, `case-${++caseCounter}`)
+  const workspaceFolder = join(root, 'workspace')
+  await mkdir(workspaceFolder, { recursive: true })
+  store = await openWorkspaceStore({
+    file: join(workspaceFolder, 'tierline.sqlite'),
+    log: recordingLogger(),
+    onChange: () => undefined,
+  })
+  const states: SyncState[] = []
+  const open = store
+  const make = () =>
+    createSyncService({
+      dataRoot: root,
+      tokens: createFileTokenStore(root),
+      workspace: async () => ({ id: 'ws-1', folder: workspaceFolder, rx: open.rx() }),
+      log: recordingLogger(),
+      onState: (state) => states.push(state),
+    })
+  service = make()
+  await service.start()
+  return { root, states, rx: open.rx(), make }
+}
+
+async function eventually<T>(probe: () => T | undefined, what: string, ms = 15_000): Promise<T> {
+  const until = Date.now() + ms
+  for (;;) {
+    const value = probe()
+    if (value !== undefined) return value
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+const bogusToken = `tl_${'x'.repeat(43)}`
+
+describe('sync service', { timeout: 60_000 }, () => {
+  it('refuses a token the server does not accept, naming the field, and saves nothing', async () => {
+    const { root } = await setUp()
+    const attempt = service!.signIn({ serverUrl: baseUrl, token: bogusToken })
+    await expect(attempt).rejects.toBeInstanceOf(TierlineError)
+    await expect(attempt).rejects.toMatchObject({
+      code: 'validation',
+      details: { issues: [{ field: 'token' }] },
+    })
+    expect(service!.state().phase).toBe('signed-out')
+    await expect(stat(join(root, PLAIN_TOKEN_FILE))).rejects.toMatchObject({ code: 'ENOENT' })
+  })
+
+  it('says so when the server cannot be reached', async () => {
+    await setUp()
+    await expect(
+      service!.signIn({ serverUrl: 'http://127.0.0.1:1', token: world.tokens.a }),
+    ).rejects.toMatchObject({ code: 'validation', details: { issues: [{ field: 'serverUrl' }] } })
+  })
+
+  it('will not push a workspace that already has data to the team server', async () => {
+    const { rx, root } = await setUp()
+    const account = exampleDocuments.accounts[0]!
+    await rx.accounts.insert(account)
+    await expect(
+      service!.signIn({ serverUrl: baseUrl, token: world.tokens.a }),
+    ).rejects.toMatchObject({ code: 'conflict' })
+    expect(service!.state().phase).toBe('signed-out')
+    await expect(stat(join(root, PLAIN_TOKEN_FILE))).rejects.toMatchObject({ code: 'ENOENT' })
+    expect(await rx.accounts.count().exec()).toBe(1)
+  })
+
+  it('signs in, reaches "up to date", resumes after a restart, and signs out wiping or keeping data', async () => {
+    const { root, states, rx, make } = await setUp()
+    await service!.signIn({ serverUrl: `${baseUrl}/`, token: world.tokens.a })
+    const file = await stat(join(root, PLAIN_TOKEN_FILE))
+    expect(file.mode & 0o777).toBe(0o600)
+    const upToDate = await eventually(
+      () => states.find((s) => s.phase === 'up-to-date'),
+      'up to date',
+    )
+    expect(upToDate.account?.user.id).toBe(world.ids.a)
+    expect(upToDate.account?.serverUrl).toBe(baseUrl)
+    expect(upToDate.lastSyncedAt).not.toBeNull()
+    expect(states.some((s) => s.phase === 'syncing' && s.progress !== null)).toBe(true)
+    expect(await rx.accounts.findOne(world.accounts.a.id).exec()).not.toBeNull()
+
+    // A restarted app resumes the saved sign-in on its own.
+    await service!.close()
+    states.length = 0
+    service = make()
+    await service.start()
+    await eventually(() => states.find((s) => s.phase === 'up-to-date'), 'up to date after restart')
+
+    await service.signOut({ keepLocalData: true })
+    expect(service.state().phase).toBe('signed-out')
+    expect(await rx.accounts.findOne(world.accounts.a.id).exec()).not.toBeNull()
+    await expect(stat(join(root, PLAIN_TOKEN_FILE))).rejects.toMatchObject({ code: 'ENOENT' })
+
+    // The same workspace may sign in again although it has data: it is the team's own.
+    await service.signIn({ serverUrl: baseUrl, token: world.tokens.a })
+    await service.signOut({ keepLocalData: false })
+    expect(await rx.accounts.count().exec()).toBe(0)
+    expect(service.state().phase).toBe('signed-out')
+    // Nothing was deleted on the server.
+    const response = await fetch(`${baseUrl}/v1/sync/accounts/pull?limit=10`, {
+      headers: { authorization: `Bearer ${world.tokens.a}` },
+    })
+    const page = (await response.json()) as { documents: { id: string; _deleted: boolean }[] }
+    expect(page.documents.find((d) => d.id === world.accounts.a.id)?._deleted).toBe(false)
+  })
+})
