@@ -1,0 +1,63 @@
+import { openPglite } from '../../src-server/db/pglite'
+import { createSyncServer } from '../../src-server/server'
+import { createWorld } from '../../src-server/testing/world'
+import { expect, test } from './harness/fixtures'
+
+/**
+ * Team sync from the Settings screen against a real server started here (PGlite in memory):
+ * the demo workspace is refused, an empty one signs in and reaches "Up to date" in the header,
+ * and signing out asks whether to keep the data.
+ */
+test('sign in to team sync from Settings and see the header say "Up to date"', async ({
+  app,
+  bridge,
+}) => {
+  const db = await openPglite('memory://')
+  const server = await createSyncServer({ db, log: false, heartbeatMs: 500 })
+  try {
+    const baseUrl = await server.app.listen({ host: '127.0.0.1', port: 0 })
+    const world = await createWorld(db)
+
+    await app.goto(`${bridge.url}#/settings/data`)
+    const section = app.getByRole('form', { name: 'Sign in to team sync' })
+    await expect(app.getByTestId('sync-status')).toHaveText('Local only')
+
+    // A wrong token is named as the problem, and nothing is signed in.
+    await section.getByLabel('Server address').fill(baseUrl)
+    await section.getByLabel('Token').fill(`tl_${'x'.repeat(43)}`)
+    await section.getByRole('button', { name: 'Sign in' }).click()
+    await expect(section.getByText('unknown, expired or revoked')).toBeVisible()
+
+    // The demo book is never pushed to the team's server.
+    await section.getByLabel('Token').fill(world.tokens.a)
+    await section.getByRole('button', { name: 'Sign in' }).click()
+    await expect(section.getByText('so this one’s data is not sent')).toBeVisible()
+
+    await app.goto(`${bridge.url}#/settings/workspaces`)
+    await app.getByRole('button', { name: 'New workspace' }).click()
+    const dialog = app.getByRole('dialog', { name: 'New workspace' })
+    await dialog.getByLabel('Name').fill('Team book')
+    await dialog.getByLabel('An empty workspace').check()
+    await dialog.getByRole('button', { name: 'Create and open' }).click()
+    await expect(app.getByTestId('workspace-name')).toHaveText('Team book')
+
+    await app.goto(`${bridge.url}#/settings/data`)
+    await section.getByLabel('Server address').fill(baseUrl)
+    await section.getByLabel('Token').fill(world.tokens.a)
+    await section.getByRole('button', { name: 'Sign in' }).click()
+    await expect(app.getByTestId('sync-phase')).toHaveText('Up to date', { timeout: 20_000 })
+    await expect(app.getByTestId('sync-status')).toHaveText('Up to date')
+    expect(await bridge.services.workspaces.active().database.rx().accounts.count().exec()).toBe(1)
+
+    await app.getByRole('button', { name: 'Sign out…' }).click()
+    const confirm = app.getByRole('dialog', { name: 'Sign out of team sync?' })
+    await confirm.getByRole('button', { name: 'Sign out, keep data' }).click()
+    await expect(confirm).toBeHidden()
+    await expect(app.getByTestId('sync-status')).toHaveText('Local only')
+    expect(await bridge.services.workspaces.active().database.rx().accounts.count().exec()).toBe(1)
+  } finally {
+    await server.close()
+    await server.app.close()
+    await db.close()
+  }
+})
