@@ -111,6 +111,25 @@ describe('portfolio read model', () => {
   })
 })
 
+describe('portfolio open S1/S2 after a ticket changes', () => {
+  it('counts a solved ticket out once main announces the change', async () => {
+    const model = readModel()
+    const open = await workspace.store
+      .rx()
+      .tickets.find({ selector: { severity: 'S2', status: { $in: [...openTicketStatuses] } } })
+      .exec()
+    const ticket = open[0]
+    if (ticket === undefined) throw new Error('no open S2 ticket in the book')
+    const before = (await model.list(query({}))).rows.find((row) => row.id === ticket.accountId)
+    const changed = nextChange(workspace.events, 'tickets')
+    await ticket.incrementalPatch({ status: 'solved' })
+    await changed
+    const after = (await model.list(query({}))).rows.find((row) => row.id === ticket.accountId)
+    expect(after?.openS2).toBe((before?.openS2 ?? 0) - 1)
+    model.close()
+  })
+})
+
 describe('portfolio figures from the engines', () => {
   it('answers at once from the documents, then carries health trends, compliance and signals', async () => {
     const engines = createEngineCache({

@@ -71,9 +71,15 @@ export function PortfolioTable(props: {
 }) {
   const format = useFormat()
   const scroller = useRef<HTMLDivElement>(null)
-  const [focused, setFocused] = useState(0)
+  // The focused row is remembered by account, so refreshed rows (new figures, another sort)
+  // keep the focus on the same account; when it is filtered out, the first row takes it.
+  const [focusedId, setFocusedId] = useState<string | null>(null)
   const pendingFocus = useRef(false)
   const { rows, columns } = props
+  const focused = Math.max(
+    0,
+    rows.findIndex((row) => row.id === focusedId),
+  )
   // The virtualiser re-renders this component itself and nothing here memoises its functions.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -83,9 +89,6 @@ export function PortfolioTable(props: {
     overscan: 12,
     getItemKey: (index) => rows[index]?.id ?? index,
   })
-
-  // New rows (a filter or sort change): the focus goes back to the first one.
-  useEffect(() => setFocused(0), [rows])
 
   useEffect(() => {
     if (!pendingFocus.current) return
@@ -99,7 +102,7 @@ export function PortfolioTable(props: {
   const move = (index: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, index))
     pendingFocus.current = true
-    setFocused(next)
+    setFocusedId(rows[next]?.id ?? null)
     virtualizer.scrollToIndex(next, { align: 'auto' })
   }
 
@@ -157,7 +160,7 @@ export function PortfolioTable(props: {
                 className={classes.row}
                 data-testid="account-row"
                 onClick={() => props.onOpen(row.id)}
-                onFocus={() => setFocused(item.index)}
+                onFocus={() => setFocusedId(row.id)}
               >
                 {columns.map((column) => (
                   <Table.Td key={column}>
