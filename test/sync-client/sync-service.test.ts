@@ -8,7 +8,7 @@ import type { SyncState } from '@shared/sync/sync-state'
 import { openPglite } from '../../src-server/db/pglite'
 import type { SqlDatabase } from '../../src-server/db/database'
 import { createSyncServer, type SyncServer } from '../../src-server/server'
-import { createWorld, type World } from '../../src-server/testing/world'
+import { client, createWorld, wire, type World } from '../../src-server/testing/world'
 import { recordingLogger } from '../fixtures/recording-logger'
 import { openWorkspaceStore, type WorkspaceStore } from '../../src-main/db/workspace-store'
 import { createSyncService, type SyncService } from '../../src-main/sync/sync-service'
@@ -74,10 +74,14 @@ async function setUp() {
   return { root, states, rx: open.rx(), make }
 }
 
-async function eventually<T>(probe: () => T | undefined, what: string, ms = 15_000): Promise<T> {
+async function eventually<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  ms = 15_000,
+): Promise<T> {
   const until = Date.now() + ms
   for (;;) {
-    const value = probe()
+    const value = await probe()
     if (value !== undefined) return value
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
@@ -156,5 +160,64 @@ describe('sync service', { timeout: 60_000 }, () => {
     })
     const page = (await response.json()) as { documents: { id: string; _deleted: boolean }[] }
     expect(page.documents.find((d) => d.id === world.accounts.a.id)?._deleted).toBe(false)
+  })
+
+  it('keeps the losing edit of a note as a conflict copy and restores it on "keep mine"', async () => {
+    const { states, rx } = await setUp()
+    await service!.signIn({ serverUrl: baseUrl, token: world.tokens.a })
+    await eventually(() => states.find((s) => s.phase === 'up-to-date'), 'up to date')
+    const template = exampleDocuments.activities.find((a) => a.kind === 'note')!
+    const original = {
+      ...template,
+      id: world.newId(),
+      accountId: world.accounts.a.id,
+      authorId: world.ids.a,
+      title: 'Original',
+    }
+    await rx.activities.insert(original)
+    states.length = 0
+    await eventually(
+      () => states.find((s) => s.phase === 'up-to-date' && s.pending === 0),
+      'the note pushed',
+    )
+
+    // Edited here while signed out; meanwhile someone else changes it on the server.
+    await service!.signOut({ keepLocalData: true })
+    await rx.activities.findOne(original.id).incrementalPatch({ title: 'Mine' })
+    const theirs = await client(baseUrl).push(world.tokens.t, 'activities', [
+      {
+        newDocumentState: wire({ ...original, title: 'Theirs' }),
+        assumedMasterState: wire(original),
+      },
+    ])
+    expect(theirs).toMatchObject({ status: 200, body: { conflicts: [] } })
+
+    await service!.signIn({ serverUrl: baseUrl, token: world.tokens.a })
+    const [conflict] = await eventually(async () => {
+      const list = await service!.conflicts()
+      return list.length > 0 ? list : undefined
+    }, 'the conflict copy')
+    expect(conflict).toMatchObject({ documentId: original.id, label: 'Theirs' })
+    expect(conflict?.mine['title']).toBe('Mine')
+    await eventually(async () => {
+      const doc = await rx.activities.findOne(original.id).exec()
+      return doc?.title === 'Theirs' ? true : undefined
+    }, 'the server’s version applied locally')
+    expect(service!.state().conflicts).toBe(1)
+
+    await service!.resolveConflict({ id: conflict!.id, keep: 'mine' })
+    expect(await service!.conflicts()).toEqual([])
+    expect((await rx.activities.findOne(original.id).exec())?.title).toBe('Mine')
+    const onServer = await eventually(async () => {
+      const { documents } = await client(baseUrl).pullAll(world.tokens.t, 'activities')
+      const doc = documents.find((d) => d.id === original.id)
+      return doc?.['title'] === 'Mine' ? doc : undefined
+    }, 'my version on the server')
+    expect(onServer['title']).toBe('Mine')
+    await expect(
+      service!.resolveConflict({ id: conflict!.id, keep: 'mine' }),
+    ).rejects.toMatchObject({
+      code: 'not-found',
+    })
   })
 })
