@@ -6,6 +6,13 @@ import type { CollectionReplication } from './collection-replication'
 export const PENDING_COUNT_CAP = 1000
 
 /**
+ * Most documents one count reads per collection. Behind the upstream checkpoint there are only
+ * a few documents when idle or offline (the local writes); during a large pull there can be
+ * many not yet looked at by the upstream, and the count is then a lower bound for a moment.
+ */
+export const PENDING_SCAN_LIMIT = 2000
+
+/**
  * Local writes the server has not acknowledged yet: documents changed since RxDB's upstream
  * checkpoint whose state differs from the master state RxDB last saw for them (documents
  * that arrived by pull equal their master and are not counted).
@@ -16,9 +23,10 @@ export async function pendingCount(replication: CollectionReplication): Promise<
   const fork = state.input.forkInstance
   let checkpoint: unknown = await getLastCheckpointDoc(state, 'up')
   let pending = 0
-  for (;;) {
+  for (let scanned = 0; scanned < PENDING_SCAN_LIMIT;) {
     const page = await getChangedDocumentsSince(fork, 200, checkpoint as never)
     if (page.documents.length === 0) return pending
+    scanned += page.documents.length
     const ids = page.documents.map((doc) => String(Reflect.get(doc, state.primaryPath)))
     const masters = await getAssumedMasterState(state, ids)
     for (const doc of page.documents) {
@@ -33,4 +41,5 @@ export async function pendingCount(replication: CollectionReplication): Promise<
     if (pending >= PENDING_COUNT_CAP) return PENDING_COUNT_CAP
     checkpoint = page.checkpoint
   }
+  return pending
 }

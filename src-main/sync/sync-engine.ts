@@ -146,9 +146,14 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     replication.active$.subscribe(() => scheduleRecount()),
   ])
   const localChanges = options.rx.$.subscribe(() => scheduleRecount())
-  for (const replication of replications.values()) {
+  const initialDone = new Set<CollectionName>()
+  for (const [name, replication] of replications) {
     void replication.awaitInitialReplication().then(
-      () => update({ collectionsReady: snapshot.collectionsReady + 1 }),
+      () => {
+        initialDone.add(name)
+        update({ collectionsReady: snapshot.collectionsReady + 1 })
+        scheduleRecount()
+      },
       () => undefined,
     )
   }
@@ -166,7 +171,13 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     const active = [...replications.values()].some((r) => r.subjects.active.getValue())
     let pending = 0
     try {
-      for (const replication of replications.values()) pending += await pendingCount(replication)
+      for (const [name, replication] of replications) {
+        // A collection still in its first pull has mostly pulled documents behind its upstream
+        // checkpoint; counting them would read the download again and again. Offline (say,
+        // started without a network) nothing is being pulled, so local writes are counted.
+        if (!initialDone.has(name) && snapshot.failure === null) continue
+        pending += await pendingCount(replication)
+      }
     } catch {
       return // closing underneath us; the next change recounts
     }
