@@ -117,7 +117,7 @@ export function pricingIssues(draft: PricingDraft, context: PricingContext): Fie
       discount,
       gross,
       `${at}.discount`,
-      resolved.label,
+      `${resolved.label} discount`,
       add,
       money,
     )
