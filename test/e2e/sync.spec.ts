@@ -1,7 +1,22 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
 import { openPglite } from '../../src-server/db/pglite'
 import { createSyncServer } from '../../src-server/server'
 import { createWorld } from '../../src-server/testing/world'
 import { expect, test } from './harness/fixtures'
+
+/** Serious axe findings in the Team sync section and the header's sync badge. */
+async function seriousViolations(app: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page: app })
+    .include('#team-sync')
+    .include('[data-testid="sync-status"]')
+    .analyze()
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) =>
+      violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
+    )
+}
 
 /**
  * Team sync from the Settings screen against a real server started here (PGlite in memory):
@@ -42,10 +57,14 @@ test('sign in to team sync from Settings and see the header say "Up to date"', a
     await expect(app.getByTestId('workspace-name')).toHaveText('Team book')
 
     await app.goto(`${bridge.url}#/settings/data`)
+    // From the keyboard: type the address, tab to the token, Enter submits.
     await section.getByLabel('Server address').fill(baseUrl)
-    await section.getByLabel('Token').fill(world.tokens.a)
-    await section.getByRole('button', { name: 'Sign in' }).click()
+    await section.getByLabel('Server address').press('Tab')
+    await expect(section.getByLabel('Token')).toBeFocused()
+    await app.keyboard.type(world.tokens.a)
+    await app.keyboard.press('Enter')
     await expect(app.getByTestId('sync-phase')).toHaveText('Up to date', { timeout: 20_000 })
+    expect(await seriousViolations(app)).toEqual([])
     await expect(app.getByTestId('sync-status')).toHaveText('Up to date')
     expect(await bridge.services.workspaces.active().database.rx().accounts.count().exec()).toBe(1)
 

@@ -308,8 +308,14 @@ function Conflicts() {
 export function TeamSyncSection() {
   const status = useSyncState()
   return (
-    <Card withBorder padding="lg">
-      <Title order={3} mb="md">
+    <Card
+      withBorder
+      padding="lg"
+      id="team-sync"
+      aria-labelledby="team-sync-title"
+      component="section"
+    >
+      <Title order={3} mb="md" id="team-sync-title">
         Team sync
       </Title>
       <SectionState query={status}>
