@@ -4,7 +4,9 @@ import { TierlineError } from '../ipc/errors'
 import { currencyDigits } from '../format/money'
 import type { Discount, DraftLine, PricingDraft } from './draft'
 import { premium, standard, upgradeToPremium } from './fixtures'
+import { addMonths } from './dates'
 import { priceProposal } from './pricing'
+import { currentContractOf, prorationCredit } from './proration'
 
 const draft = (overrides: Partial<PricingDraft> = {}): PricingDraft => ({
   currency: 'USD',
@@ -309,5 +311,40 @@ describe('priceProposal: properties', () => {
         },
       ),
     )
+  })
+})
+
+describe('a mid-term upgrade end to end', () => {
+  it('credits the unused Standard days against the new Premium contract', () => {
+    // On Standard since 31 Jan 2028 (a leap year) for 12 months at 20 seats:
+    // ARR 2 000 × 20 × 12 + 500 000 = 980 000; term 31 Jan 2028 → 31 Jan 2029 = 366 days.
+    const current = currentContractOf({
+      contractStart: '2028-01-31',
+      renewalDate: addMonths('2028-01-31', 12),
+      termMonths: 12,
+      arr: { amountMinor: 980_000, currency: 'USD' },
+    })
+    const upgradeDate = '2028-08-31'
+    const credit = prorationCredit(current, upgradeDate)
+    // 31 Aug 2028 → 31 Jan 2029 = 153 days left: 980 000 × 153 / 366 = 409 672.13 → 409 672.
+    expect(credit).toMatchObject({ termDays: 366, remainingDays: 153, creditMinor: 409_672 })
+    const priced = priceProposal(
+      draft({
+        startDate: upgradeDate,
+        termMonths: 24,
+        discount: percent(0.1),
+        prorationCreditMinor: credit.creditMinor,
+      }),
+      upgradeToPremium,
+    )
+    // 24 months of Premium: 2 160 000 + 2 400 000 = 4 560 000, less 10 % = 4 104 000.
+    expect(priced).toMatchObject({
+      endDate: '2030-08-30',
+      renewalDate: '2030-08-31',
+      totalContractValueMinor: 4_104_000,
+      annualRecurringMinor: 2_052_000,
+      prorationCreditAppliedMinor: 409_672,
+      amountDueMinor: 3_694_328,
+    })
   })
 })
