@@ -8,6 +8,7 @@ import type { SyncState } from '@shared/sync/sync-state'
 import { openPglite } from '../../src-server/db/pglite'
 import type { SqlDatabase } from '../../src-server/db/database'
 import { createSyncServer, type SyncServer } from '../../src-server/server'
+import { issueToken, revokeTokens } from '../../src-server/auth/users'
 import { client, createWorld, wire, type World } from '../../src-server/testing/world'
 import { recordingLogger } from '../fixtures/recording-logger'
 import { openWorkspaceStore, type WorkspaceStore } from '../../src-main/db/workspace-store'
@@ -219,5 +220,24 @@ describe('sync service', { timeout: 60_000 }, () => {
     ).rejects.toMatchObject({
       code: 'not-found',
     })
+  })
+
+  it('shows an error with the server’s reason when the token is revoked, and keeps local data', async () => {
+    const { states, rx } = await setUp()
+    const issued = await issueToken(db, {
+      userId: world.ids.a,
+      label: 'revoked in test',
+      validForDays: 1,
+      now: new Date(),
+    })
+    await service!.signIn({ serverUrl: baseUrl, token: issued.token })
+    await eventually(() => states.find((s) => s.phase === 'up-to-date'), 'up to date')
+    const accounts = await rx.accounts.count().exec()
+
+    expect(await revokeTokens(db, { tokenId: issued.id }, new Date())).toBe(1)
+    const failed = await eventually(() => states.find((s) => s.phase === 'error'), 'the error')
+    expect(failed.message).toMatch(/token/i)
+    expect(failed.account?.user.id).toBe(world.ids.a)
+    expect(await rx.accounts.count().exec()).toBe(accounts)
   })
 })
