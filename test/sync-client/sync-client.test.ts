@@ -56,7 +56,7 @@ async function openClient(
 async function eventually<T>(
   probe: () => Promise<T | undefined>,
   what: string,
-  ms = 15_000,
+  ms = 30_000,
 ): Promise<T> {
   const until = Date.now() + ms
   for (;;) {

@@ -78,7 +78,7 @@ async function setUp() {
 async function eventually<T>(
   probe: () => T | undefined | Promise<T | undefined>,
   what: string,
-  ms = 15_000,
+  ms = 30_000,
 ): Promise<T> {
   const until = Date.now() + ms
   for (;;) {
