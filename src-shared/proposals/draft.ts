@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 /**
  * What the pricing form holds: the inputs of a proposal's price, before anything is computed.
  * Amounts are integer minor units of `currency`; shares are 0–1 (15 % is 0.15), as everywhere
@@ -41,3 +43,41 @@ export interface PricingDraft {
 export function isStandardTerm(months: number): boolean {
   return (STANDARD_TERMS_MONTHS as readonly number[]).includes(months)
 }
+
+/**
+ * The draft's shape for the IPC contract and stored versions: types only, loose bounds. The
+ * business rules (no negative quantity, discounts up to 100 %, a price for every line…) are
+ * checked by validation.ts, which says what is wrong in the form's words rather than zod's.
+ */
+const discountSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('percent'), share: z.number() }),
+  z.strictObject({ kind: z.literal('amount'), amountMinor: z.number() }),
+])
+
+const lineExtras = {
+  unitPriceMinor: z.number().nullable().optional(),
+  discount: discountSchema.nullable().optional(),
+}
+
+export const pricingDraftSchema = z.strictObject({
+  currency: z.string().length(3),
+  startDate: z.string().max(10),
+  termMonths: z.number(),
+  lines: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('seats'), quantity: z.number(), ...lineExtras }),
+        z.strictObject({ kind: z.literal('platform-fee'), ...lineExtras }),
+        z.strictObject({
+          kind: z.literal('add-on'),
+          addOnKey: z.string().max(40),
+          quantity: z.number(),
+          ...lineExtras,
+        }),
+      ]),
+    )
+    .max(30),
+  discount: discountSchema.nullable().optional(),
+  prorationCreditMinor: z.number().optional(),
+  downgradeReason: z.string().max(2000).nullable().optional(),
+}) satisfies z.ZodType<PricingDraft>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { FieldIssue } from '../ipc/errors'
 import type { PricingDraft } from './draft'
+import { pricingDraftSchema } from './draft'
 import { premium, standard, upgradeToPremium } from './fixtures'
 import { currentContractIssues, pricingIssues } from './validation'
 
@@ -83,6 +84,51 @@ describe('pricingIssues', () => {
       { lines: [{ kind: 'add-on', addOnKey: 'pizza', quantity: 1 }] },
       [issue('lines.0.addOnKey', 'This add-on is not in the price book')],
     ],
+    [
+      'a discount that is not a number',
+      { discount: { kind: 'percent', share: Number.NaN } },
+      [issue('discount.share', 'Overall discount must be a percentage')],
+    ],
+    [
+      'a total beyond what a document stores',
+      {
+        lines: [
+          { kind: 'seats', quantity: 1_000_000, unitPriceMinor: 10_000_000_000 },
+          {
+            kind: 'add-on',
+            addOnKey: 'extra-tam-hours',
+            quantity: 1_000_000,
+            unitPriceMinor: 10_000_000_000,
+          },
+        ],
+        termMonths: 60,
+      },
+      [
+        issue('lines.0.quantity', 'Seats: the amount is too large to price'),
+        issue('lines.1.quantity', 'Extra TAM hours: the amount is too large to price'),
+      ],
+    ],
+    [
+      'lines that each fit but add up beyond what a document stores',
+      {
+        lines: [
+          {
+            kind: 'add-on',
+            addOnKey: 'architecture-review',
+            quantity: 1,
+            unitPriceMinor: 600_000_000_000_000,
+          },
+          {
+            kind: 'add-on',
+            addOnKey: 'extra-tam-hours',
+            quantity: 1,
+            unitPriceMinor: 10_000_000_000_000,
+          },
+        ],
+        termMonths: 60,
+      },
+      [issue('lines', 'The total is too large to price')],
+    ],
     ['no lines', { lines: [] }, [issue('lines', 'Add at least one line')]],
     [
       'the same line twice',
@@ -159,5 +205,19 @@ describe('currentContractIssues', () => {
     expect(
       currentContractIssues({ start: '2026-03-01', end: '2027-03-01', valueMinor: 1 }),
     ).toEqual([])
+  })
+})
+
+describe('pricingDraftSchema', () => {
+  it('takes the shape and leaves the rules to pricingIssues', () => {
+    const negative = { ...draft(), lines: [{ kind: 'seats', quantity: -1 }] }
+    expect(pricingDraftSchema.safeParse(negative).success).toBe(true)
+    expect(issuesOf(pricingDraftSchema.parse(negative))).toEqual([
+      issue('lines.0.quantity', 'Seats: quantity cannot be negative'),
+    ])
+    expect(pricingDraftSchema.safeParse({ ...draft(), lines: [{ kind: 'seats' }] }).success).toBe(
+      false,
+    )
+    expect(pricingDraftSchema.safeParse({ ...draft(), extra: 1 }).success).toBe(false)
   })
 })

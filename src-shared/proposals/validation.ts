@@ -125,7 +125,9 @@ export function pricingIssues(draft: PricingDraft, context: PricingContext): Fie
     else subtotal += gross - discountMinor
   })
 
-  if (linesPriced) {
+  if (linesPriced && subtotal > MAX_MINOR) {
+    add('lines', 'The total is too large to price')
+  } else if (linesPriced) {
     discountIssues(draft.discount ?? null, subtotal, 'discount', 'Overall discount', add, money)
   } else {
     // The overall amount cannot be compared with lines that do not price; check its shape.
@@ -152,7 +154,11 @@ function discountIssues(
 ): bigint | null {
   if (discount === null) return 0n
   if (discount.kind === 'percent') {
-    if (!Number.isFinite(discount.share) || discount.share < 0) {
+    if (!Number.isFinite(discount.share)) {
+      add(`${field}.share`, `${label} must be a percentage`)
+      return null
+    }
+    if (discount.share < 0) {
       add(`${field}.share`, `${label} cannot be negative`)
       return null
     }
