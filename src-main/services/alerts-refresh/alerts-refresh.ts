@@ -6,6 +6,7 @@ import type { Alert } from '@shared/model/alert'
 import type { Proposal } from '@shared/model/proposal'
 import type { CollectionName } from '@shared/model/registry'
 import { validateDocument } from '@shared/model/validate'
+import { TierlineError } from '@shared/ipc/errors'
 import type { TierlineDatabase } from '../../db/workspace-store'
 import type { AccountDataSource } from '../account-data/account-data'
 import type { EventBus } from '../events/event-bus'
@@ -49,8 +50,12 @@ export function createAlertsRefresh(options: AlertsRefreshOptions) {
   const now = options.now ?? Date.now
   let running: Promise<AlertsRefreshResult> | null = null
   let again = false
+  // Set when the services close. Computing the plan reads and writes nothing, so closing does
+  // not wait for it (that takes seconds on a large book); only a run already writing is awaited.
+  let stopped = false
+  let writing: Promise<unknown> | null = null
 
-  async function once(): Promise<AlertsRefreshResult> {
+  async function once(): Promise<AlertsRefreshResult | null> {
     const at = now()
     const db = await options.rx()
     const [book, health, eligibility, proposals, existing] = await Promise.all([
@@ -71,10 +76,33 @@ export function createAlertsRefresh(options: AlertsRefreshOptions) {
       proposals: groupBy(proposals.map((doc) => doc.toJSON() as Proposal)),
       existing: alerts,
     })
+    if (stopped) return null
+    const docs = new Map(existing.map((doc) => [doc.id, doc as unknown as RxDocument<Alert>]))
+    const writes = write(db, plan.upserts, alerts, docs)
+    writing = writes
+    const skipped = await writes.finally(() => {
+      writing = null
+    })
+    return {
+      ranAt: new Date(at).toISOString(),
+      raised: plan.raised,
+      updated: plan.updated,
+      resolved: plan.resolved,
+      kept: plan.kept,
+      skipped,
+    }
+  }
+
+  /** Upserts the planned alerts; returns how many were refused or lost to a person's change. */
+  async function write(
+    db: TierlineDatabase,
+    upserts: readonly Alert[],
+    alerts: readonly Alert[],
+    docs: ReadonlyMap<string, RxDocument<Alert>>,
+  ): Promise<number> {
     const before = new Map(alerts.map((alert) => [alert.id, alert]))
-    const docs = new Map(existing.map((doc) => [doc.id, doc]))
     let skipped = 0
-    for (const planned of plan.upserts) {
+    for (const planned of upserts) {
       const valid = validateDocument('alerts', planned)
       if (!valid.ok) {
         skipped++
@@ -92,7 +120,7 @@ export function createAlertsRefresh(options: AlertsRefreshOptions) {
         continue
       }
       let written = false
-      await (doc as unknown as RxDocument<Alert>).incrementalModify((current) => {
+      await doc.incrementalModify((current) => {
         // Someone changed it since it was read: their change wins.
         if (current.updatedAt !== was.updatedAt || current.status !== was.status) return current
         written = true
@@ -100,14 +128,7 @@ export function createAlertsRefresh(options: AlertsRefreshOptions) {
       })
       if (!written) skipped++
     }
-    return {
-      ranAt: new Date(at).toISOString(),
-      raised: plan.raised,
-      updated: plan.updated,
-      resolved: plan.resolved,
-      kept: plan.kept,
-      skipped,
-    }
+    return skipped
   }
 
   async function refresh(): Promise<AlertsRefreshResult> {
@@ -118,9 +139,12 @@ export function createAlertsRefresh(options: AlertsRefreshOptions) {
     running = (async () => {
       try {
         let result = await once()
-        while (again) {
+        while (again && result !== null) {
           again = false
           result = await once()
+        }
+        if (result === null) {
+          throw new TierlineError('storage', 'The workspace is closing; alerts were not refreshed.')
         }
         return result
       } finally {
@@ -133,8 +157,9 @@ export function createAlertsRefresh(options: AlertsRefreshOptions) {
   /**
    * Refreshes once the workspace is ready, then after input collections change (debounced, so
    * an import of thousands of documents triggers one run). Alert changes never trigger it.
-   * Returns a function that stops listening and settles once a run in progress has finished,
-   * so closing the app never cuts a refresh off halfway through its writes.
+   * Returns a function that stops listening and settles once a run that is writing has
+   * finished, so closing never cuts a refresh off halfway through its writes; a run still
+   * computing its plan is abandoned before it writes anything.
    */
   function start(
     events: EventBus,
@@ -146,12 +171,12 @@ export function createAlertsRefresh(options: AlertsRefreshOptions) {
       ...alertInputs.map((collection): Topic => `changed:${collection}`),
     ])
     let timer: ReturnType<typeof setTimeout> | undefined
-    let stopped = false
     const run = () => {
       if (stopped) return
-      refresh().catch((error: unknown) =>
-        options.log.error('alerts refresh failed', { error: String(error) }),
-      )
+      refresh().catch((error: unknown) => {
+        // A run cut off by closing (its reads fail once the database is closed) is expected.
+        if (!stopped) options.log.error('alerts refresh failed', { error: String(error) })
+      })
     }
     void ready.then(run)
     const unsubscribe = events.subscribe((topic) => {
@@ -163,7 +188,7 @@ export function createAlertsRefresh(options: AlertsRefreshOptions) {
       stopped = true
       clearTimeout(timer)
       unsubscribe()
-      await running?.catch(() => undefined)
+      await writing?.catch(() => undefined)
     }
   }
 

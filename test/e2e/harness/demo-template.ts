@@ -20,6 +20,10 @@ export async function createDemoTemplate(): Promise<string> {
     log: { info: () => undefined, warn: () => undefined, error: console.error },
   })
   await services.ready
+  // Settle the engines' alerts here, once, so every test starts from the inbox the app would
+  // show (closing does not wait for a refresh still computing its plan).
+  const refreshed = await services.router.dispatch('alerts.refresh', undefined, { trusted: true })
+  if (!refreshed.ok) throw new Error(`alerts refresh failed: ${refreshed.error.message}`)
   await services.close()
   return dataRoot
 }
