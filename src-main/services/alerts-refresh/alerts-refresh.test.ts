@@ -1,38 +1,30 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { alertActors } from '@shared/engines'
 import { alertSchema, type Alert } from '@shared/model/alert'
 import type { Activity } from '@shared/model/activity'
 import { newId } from '@shared/model/ids'
 import { recordingLogger } from '../../../test/fixtures/recording-logger'
-import { loadDemoBook } from '../../db/demo-loader'
 import { DEFAULT_AS_OF } from '../../db/seed/options'
-import { openWorkspaceStore, type WorkspaceStore } from '../../db/workspace-store'
+import type { WorkspaceStore } from '../../db/workspace-store'
 import { createAccountData } from '../account-data/account-data'
 import { createEligibilityService } from '../eligibility/eligibility-service'
 import { createEngineCache, type EngineCache } from '../engines/engine-cache'
 import { createEventBus } from '../events/event-bus'
 import { createHealthService } from '../health/health-service'
 import { createAlertsRefresh } from './alerts-refresh'
+import { openDemoWorkspace, type DemoWorkspace } from '../testing/demo-workspace'
 
 const NOW = Date.parse(DEFAULT_AS_OF)
 const engineActors: readonly string[] = Object.values(alertActors)
 
-let folder: string
+let workspace: DemoWorkspace
 let store: WorkspaceStore
 let engines: EngineCache
 let refresh: ReturnType<typeof createAlertsRefresh>
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'tierline-alerts-refresh-'))
-  store = await openWorkspaceStore({
-    file: join(folder, 'tierline.sqlite'),
-    log: recordingLogger(),
-    onChange: () => undefined,
-  })
-  await loadDemoBook(store.rx(), { accounts: 30, tickets: 900 })
+  workspace = await openDemoWorkspace('alerts-refresh', { accounts: 30, tickets: 900 })
+  store = workspace.store
   engines = createEngineCache({ database: async () => store.rx(), now: () => NOW })
   const data = createAccountData(engines)
   refresh = createAlertsRefresh({
@@ -47,8 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   engines.dispose()
-  await store.close()
-  await rm(folder, { recursive: true, force: true })
+  await workspace.close()
 })
 
 const stored = async () => (await store.rx().alerts.find().exec()).map((d) => d.toJSON() as Alert)

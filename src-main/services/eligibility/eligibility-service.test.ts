@@ -1,23 +1,24 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultEligibilityRules } from '@shared/engines'
 import { contract } from '@shared/ipc/contract'
 import type { Account } from '@shared/model/account'
 import { newId } from '@shared/model/ids'
 import { currentTierVersions, type Tier } from '@shared/model/tier'
-import { recordingLogger } from '../../../test/fixtures/recording-logger'
-import { loadDemoBook } from '../../db/demo-loader'
 import { DEFAULT_AS_OF } from '../../db/seed/options'
-import { openWorkspaceStore, type WorkspaceStore } from '../../db/workspace-store'
+import type { WorkspaceStore } from '../../db/workspace-store'
 import { createAccountData } from '../account-data/account-data'
 import { createEngineCache, type EngineCache } from '../engines/engine-cache'
 import { createEligibilityService } from './eligibility-service'
+import {
+  openDemoWorkspace,
+  type DemoWorkspace,
+  storedAccounts,
+  tierVersionsById,
+} from '../testing/demo-workspace'
 
 const NOW = Date.parse(DEFAULT_AS_OF)
 
-let folder: string
+let workspace: DemoWorkspace
 let store: WorkspaceStore
 let engines: EngineCache
 let eligibility: ReturnType<typeof createEligibilityService>
@@ -25,23 +26,17 @@ let accounts: Account[]
 let versions: Map<string, Tier>
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'tierline-eligibility-'))
-  store = await openWorkspaceStore({
-    file: join(folder, 'tierline.sqlite'),
-    log: recordingLogger(),
-    onChange: () => undefined,
-  })
-  await loadDemoBook(store.rx(), { accounts: 40, tickets: 1600 })
-  accounts = (await store.rx().accounts.find().exec()).map((d) => d.toJSON() as Account)
-  versions = new Map((await store.rx().tiers.find().exec()).map((d) => [d.id, d.toJSON() as Tier]))
+  workspace = await openDemoWorkspace('eligibility', { accounts: 40, tickets: 1600 })
+  store = workspace.store
+  accounts = await storedAccounts(store.rx())
+  versions = await tierVersionsById(store.rx())
   engines = createEngineCache({ database: async () => store.rx(), now: () => NOW })
   eligibility = createEligibilityService(engines, createAccountData(engines), () => NOW)
 }, 60_000)
 
 afterAll(async () => {
   engines.dispose()
-  await store.close()
-  await rm(folder, { recursive: true, force: true })
+  await workspace.close()
 })
 
 const collectionOf = {

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract } from '@shared/ipc/contract'
 import type { Account } from '@shared/model/account'
@@ -9,39 +6,32 @@ import { newId } from '@shared/model/ids'
 import type { Ticket } from '@shared/model/ticket'
 import type { UsageSnapshot } from '@shared/model/usage'
 import type { WorkspaceSettings } from '@shared/model/workspace-settings'
-import { recordingLogger } from '../../../test/fixtures/recording-logger'
-import { loadDemoBook } from '../../db/demo-loader'
 import { DEFAULT_AS_OF } from '../../db/seed/options'
-import { openWorkspaceStore, type WorkspaceStore } from '../../db/workspace-store'
+import type { WorkspaceStore } from '../../db/workspace-store'
 import { createAccountData } from '../account-data/account-data'
 import { createEngineCache, type EngineCache } from '../engines/engine-cache'
 import { createHealthService } from './health-service'
+import { openDemoWorkspace, type DemoWorkspace, storedAccounts } from '../testing/demo-workspace'
 
 const NOW = Date.parse(DEFAULT_AS_OF)
 
-let folder: string
+let workspace: DemoWorkspace
 let store: WorkspaceStore
 let engines: EngineCache
 let health: ReturnType<typeof createHealthService>
 let accounts: Account[]
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'tierline-health-'))
-  store = await openWorkspaceStore({
-    file: join(folder, 'tierline.sqlite'),
-    log: recordingLogger(),
-    onChange: () => undefined,
-  })
-  await loadDemoBook(store.rx(), { accounts: 24, tickets: 1200 })
-  accounts = (await store.rx().accounts.find().exec()).map((doc) => doc.toJSON() as Account)
+  workspace = await openDemoWorkspace('health', { accounts: 24, tickets: 1200 })
+  store = workspace.store
+  accounts = await storedAccounts(store.rx())
   engines = createEngineCache({ database: async () => store.rx(), now: () => NOW })
   health = createHealthService(engines, createAccountData(engines), () => NOW)
 }, 60_000)
 
 afterAll(async () => {
   engines.dispose()
-  await store.close()
-  await rm(folder, { recursive: true, force: true })
+  await workspace.close()
 })
 
 const rx = () => store.rx()

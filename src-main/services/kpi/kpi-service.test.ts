@@ -1,24 +1,26 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract } from '@shared/ipc/contract'
 import type { Account } from '@shared/model/account'
 import type { Ticket } from '@shared/model/ticket'
 import type { Tier } from '@shared/model/tier'
-import { recordingLogger } from '../../../test/fixtures/recording-logger'
-import { loadDemoBook } from '../../db/demo-loader'
 import { DEFAULT_AS_OF } from '../../db/seed/options'
-import { openWorkspaceStore, type WorkspaceStore } from '../../db/workspace-store'
+import type { WorkspaceStore } from '../../db/workspace-store'
 import { openTicketStatuses } from '../accounts/accounts-repository'
 import { createEngineCache, type EngineCache } from '../engines/engine-cache'
 import { createSlaService, periodStart } from '../sla/sla-service'
 import { createKpiService, defaultPeriod } from './kpi-service'
+import {
+  openDemoWorkspace,
+  type DemoWorkspace,
+  storedAccounts,
+  storedTickets,
+  tierVersionsById,
+} from '../testing/demo-workspace'
 
 const NOW = Date.parse(DEFAULT_AS_OF)
 const TODAY = DEFAULT_AS_OF.slice(0, 10)
 
-let folder: string
+let workspace: DemoWorkspace
 let store: WorkspaceStore
 let engines: EngineCache
 let kpi: ReturnType<typeof createKpiService>
@@ -27,25 +29,19 @@ let tickets: Ticket[]
 let versions: Map<string, Tier>
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'tierline-kpi-'))
-  store = await openWorkspaceStore({
-    file: join(folder, 'tierline.sqlite'),
-    log: recordingLogger(),
-    onChange: () => undefined,
-  })
-  await loadDemoBook(store.rx(), { accounts: 16, tickets: 800 })
+  workspace = await openDemoWorkspace('kpi', { accounts: 16, tickets: 800 })
+  store = workspace.store
   const rx = store.rx()
-  accounts = (await rx.accounts.find().exec()).map((doc) => doc.toJSON() as Account)
-  tickets = (await rx.tickets.find().exec()).map((doc) => doc.toJSON() as Ticket)
-  versions = new Map((await rx.tiers.find().exec()).map((doc) => [doc.id, doc.toJSON() as Tier]))
+  accounts = await storedAccounts(rx)
+  tickets = await storedTickets(rx)
+  versions = await tierVersionsById(rx)
   engines = createEngineCache({ database: async () => store.rx(), now: () => NOW })
   kpi = createKpiService(engines, () => NOW)
 }, 60_000)
 
 afterAll(async () => {
   engines.dispose()
-  await store.close()
-  await rm(folder, { recursive: true, force: true })
+  await workspace.close()
 })
 
 const sumBy = <T>(items: readonly T[], key: (item: T) => string, value: (item: T) => number) => {

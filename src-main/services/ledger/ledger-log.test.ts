@@ -1,41 +1,29 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { currentPeriodLines } from '@shared/ledger/ledger-log'
 import type { Account } from '@shared/model/account'
 import type { LedgerEntry } from '@shared/model/ledger'
-import type { Tier } from '@shared/model/tier'
-import { recordingLogger } from '../../../test/fixtures/recording-logger'
-import { loadDemoBook } from '../../db/demo-loader'
 import { DEFAULT_AS_OF } from '../../db/seed/options'
-import { openWorkspaceStore, type WorkspaceStore } from '../../db/workspace-store'
+import type { WorkspaceStore } from '../../db/workspace-store'
 import { createAccountData } from '../account-data/account-data'
 import { createEngineCache, type EngineCache } from '../engines/engine-cache'
 import { createCurrentUserSource } from '../session/current-user'
 import { createLedgerLog } from './ledger-log'
 import { createLedgerService } from './ledger-service'
+import { openDemoWorkspace, type DemoWorkspace, tierVersionsById } from '../testing/demo-workspace'
 
 // Mid-October: the current month has begun, the demo book's entries are in the past.
 const NOW = Date.parse(DEFAULT_AS_OF) - 16 * 86_400_000
 
-let folder: string
+let workspace: DemoWorkspace
 let store: WorkspaceStore
 let engines: EngineCache
 let ledger: ReturnType<typeof createLedgerService>
 let account: Account
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'tierline-ledger-log-'))
-  store = await openWorkspaceStore({
-    file: join(folder, 'tierline.sqlite'),
-    log: recordingLogger(),
-    onChange: () => undefined,
-  })
-  await loadDemoBook(store.rx(), { accounts: 30, tickets: 300 })
-  const versions = new Map(
-    (await store.rx().tiers.find().exec()).map((d) => [d.id, d.toJSON() as Tier]),
-  )
+  workspace = await openDemoWorkspace('ledger-log', { accounts: 30, tickets: 300 })
+  store = workspace.store
+  const versions = await tierVersionsById(store.rx())
   const found = (await store.rx().accounts.find().exec())
     .map((d) => d.toJSON() as Account)
     .find(
@@ -51,8 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   engines.dispose()
-  await store.close()
-  await rm(folder, { recursive: true, force: true })
+  await workspace.close()
 })
 
 const rx = async () => store.rx()

@@ -1,41 +1,35 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract } from '@shared/ipc/contract'
 import type { Account } from '@shared/model/account'
 import { newId } from '@shared/model/ids'
 import type { LedgerEntry } from '@shared/model/ledger'
 import type { Tier } from '@shared/model/tier'
-import { recordingLogger } from '../../../test/fixtures/recording-logger'
-import { loadDemoBook } from '../../db/demo-loader'
 import { DEFAULT_AS_OF } from '../../db/seed/options'
-import { openWorkspaceStore, type WorkspaceStore } from '../../db/workspace-store'
+import type { WorkspaceStore } from '../../db/workspace-store'
 import { createAccountData } from '../account-data/account-data'
 import { createEngineCache, type EngineCache } from '../engines/engine-cache'
 import { createLedgerService } from './ledger-service'
+import {
+  openDemoWorkspace,
+  type DemoWorkspace,
+  storedAccounts,
+  tierVersionsById,
+} from '../testing/demo-workspace'
 
 // Mid-month, so the current month has begun and the previous one is complete.
 const NOW = Date.parse(DEFAULT_AS_OF) - 16 * 86_400_000
 
-let folder: string
+let workspace: DemoWorkspace
 let store: WorkspaceStore
 let engines: EngineCache
 let ledger: ReturnType<typeof createLedgerService>
 let withTam: { account: Account; tier: Tier }
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'tierline-ledger-'))
-  store = await openWorkspaceStore({
-    file: join(folder, 'tierline.sqlite'),
-    log: recordingLogger(),
-    onChange: () => undefined,
-  })
-  await loadDemoBook(store.rx(), { accounts: 30, tickets: 300 })
-  const accounts = (await store.rx().accounts.find().exec()).map((d) => d.toJSON() as Account)
-  const versions = new Map(
-    (await store.rx().tiers.find().exec()).map((d) => [d.id, d.toJSON() as Tier]),
-  )
+  workspace = await openDemoWorkspace('ledger', { accounts: 30, tickets: 300 })
+  store = workspace.store
+  const accounts = await storedAccounts(store.rx())
+  const versions = await tierVersionsById(store.rx())
   const found = accounts
     .map((account) => ({ account, tier: versions.get(account.tierVersionId) }))
     .find(
@@ -53,8 +47,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   engines.dispose()
-  await store.close()
-  await rm(folder, { recursive: true, force: true })
+  await workspace.close()
 })
 
 const entriesOf = async (accountId: string) =>

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isOpenAt, steppingBetween } from '@shared/engines/fixtures/stepping'
 import { contract } from '@shared/ipc/contract'
@@ -12,18 +9,23 @@ import type { Ticket } from '@shared/model/ticket'
 import type { TicketEvent } from '@shared/model/ticket-events'
 import { summarizeTicketEvents } from '@shared/model/ticket-summary'
 import { currentTierVersions, type Tier } from '@shared/model/tier'
-import { recordingLogger } from '../../../test/fixtures/recording-logger'
-import { loadDemoBook } from '../../db/demo-loader'
 import { DEFAULT_AS_OF } from '../../db/seed/options'
-import { openWorkspaceStore, type WorkspaceStore } from '../../db/workspace-store'
+import type { WorkspaceStore } from '../../db/workspace-store'
 import { openTicketStatuses } from '../accounts/accounts-repository'
 import { createEngineCache, type EngineCache } from '../engines/engine-cache'
 import { createSlaService, periodStart } from './sla-service'
+import {
+  openDemoWorkspace,
+  type DemoWorkspace,
+  storedAccounts,
+  storedTickets,
+  tierVersionsById,
+} from '../testing/demo-workspace'
 
 const NOW = Date.parse(DEFAULT_AS_OF)
 const FROM = periodStart(NOW, 12)
 
-let folder: string
+let workspace: DemoWorkspace
 let store: WorkspaceStore
 let engines: EngineCache
 let sla: ReturnType<typeof createSlaService>
@@ -33,17 +35,12 @@ let versions: Map<string, Tier>
 let calendars: Map<string, Calendar>
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'tierline-sla-'))
-  store = await openWorkspaceStore({
-    file: join(folder, 'tierline.sqlite'),
-    log: recordingLogger(),
-    onChange: () => undefined,
-  })
-  await loadDemoBook(store.rx(), { accounts: 16, tickets: 800 })
+  workspace = await openDemoWorkspace('sla', { accounts: 16, tickets: 800 })
+  store = workspace.store
   const rx = store.rx()
-  accounts = (await rx.accounts.find().exec()).map((doc) => doc.toJSON() as Account)
-  tickets = (await rx.tickets.find().exec()).map((doc) => doc.toJSON() as Ticket)
-  versions = new Map((await rx.tiers.find().exec()).map((doc) => [doc.id, doc.toJSON() as Tier]))
+  accounts = await storedAccounts(rx)
+  tickets = await storedTickets(rx)
+  versions = await tierVersionsById(rx)
   const library = (await rx.library.find({ selector: { kind: 'calendar' } }).exec()).map(
     (doc) => doc.toJSON() as Calendar,
   )
@@ -54,8 +51,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   engines.dispose()
-  await store.close()
-  await rm(folder, { recursive: true, force: true })
+  await workspace.close()
 })
 
 const inPeriod = (ticket: Ticket) => {

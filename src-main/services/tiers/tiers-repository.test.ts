@@ -1,46 +1,25 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Tier, TierDefinition } from '@shared/model/tier'
 import type { TierSaveInput } from '@shared/tiers/tier-queries'
-import { recordingLogger } from '../../../test/fixtures/recording-logger'
-import { loadDemoBook } from '../../db/demo-loader'
-import { openWorkspaceStore, type WorkspaceStore } from '../../db/workspace-store'
+import type { WorkspaceStore } from '../../db/workspace-store'
 import { createTiersRepository } from './tiers-repository'
+import { firstAdminAuthor, openDemoWorkspace, type DemoWorkspace } from '../testing/demo-workspace'
 
-let folder: string
+let workspace: DemoWorkspace
 let store: WorkspaceStore
 const today = new Date('2026-11-10T12:00:00.000Z')
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'tierline-tiers-'))
-  store = await openWorkspaceStore({
-    file: join(folder, 'tierline.sqlite'),
-    log: recordingLogger(),
-    onChange: () => undefined,
-  })
-  await loadDemoBook(store.rx(), { accounts: 40, tickets: 200 })
+  workspace = await openDemoWorkspace('tiers', { accounts: 40, tickets: 200 })
+  store = workspace.store
 }, 60_000)
 
 afterAll(async () => {
-  await store.close()
-  await rm(folder, { recursive: true, force: true })
+  await workspace.close()
 })
 
 const rx = () => store.rx()
-/** The workspace's first admin stands in for "me" here; any user id the model accepts would do. */
-const author = {
-  async current() {
-    const admin = (
-      await rx()
-        .users.find({ selector: { role: 'admin' } })
-        .exec()
-    )[0]
-    if (admin === undefined) throw new Error('the demo book has no admin')
-    return { id: admin.id, name: admin.name }
-  },
-}
+const author = firstAdminAuthor(rx)
 const repository = () => createTiersRepository({ rx: async () => rx(), author, now: () => today })
 
 async function storedVersions(): Promise<Tier[]> {
