@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Group,
-  List,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -30,9 +29,9 @@ import { weekdays, type Calendar, type Holiday } from '@shared/model/calendar'
 import { weekdayNames, type CalendarDraft } from '@shared/tiers/calendar-rules'
 import { useInvokeKeepingPrevious, useMutate } from '../../app/ipc-hooks'
 import { notifySuccess } from '../workspaces/notify'
-import { fieldLabel } from '@shared/tiers/field-labels'
 import { DiscardButton } from './DiscardButton'
 import { fieldErrors, issuesOf, type FieldErrors } from './field-errors'
+import { SaveProblemAlert } from './SaveProblemAlert'
 import { WeekPreviewView } from './WeekPreviewView'
 
 /** The editor's working copy: the stored calendar's editable fields, writable. */
@@ -399,26 +398,13 @@ export function CalendarEditor(props: {
           </Alert>
         )}
         {source !== null && (
-          <Alert
-            color={source.code === 'conflict' ? 'orange' : 'red'}
-            icon={<IconAlertTriangle />}
+          <SaveProblemAlert
+            problem={source}
+            issues={issues}
             title={
               save.error !== null ? 'This calendar was not saved' : 'This calendar has a problem'
             }
-            role="alert"
-          >
-            {issues.length === 0 ? (
-              source.message
-            ) : (
-              <List size="sm">
-                {issues.map((issue) => (
-                  <List.Item key={`${issue.field}-${issue.message}`}>
-                    {fieldLabel(issue.field)}: {issue.message}
-                  </List.Item>
-                ))}
-              </List>
-            )}
-          </Alert>
+          />
         )}
         <Card withBorder>
           <SimpleGrid cols={{ base: 1, md: 3 }}>

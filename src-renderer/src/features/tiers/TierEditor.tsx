@@ -1,10 +1,8 @@
 import {
-  Alert,
   Button,
   Card,
   Divider,
   Group,
-  List,
   Select,
   SimpleGrid,
   Stack,
@@ -14,13 +12,13 @@ import {
   Title,
 } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { IconAlertTriangle, IconDeviceFloppy } from '@tabler/icons-react'
+import { IconDeviceFloppy } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { Tier } from '@shared/model/tier'
 import type { TierSaveResult } from '@shared/tiers/tier-queries'
 import { useInvokeKeepingPrevious, useMutate } from '../../app/ipc-hooks'
-import { fieldLabel } from '@shared/tiers/field-labels'
 import { DiscardButton } from './DiscardButton'
+import { SaveProblemAlert } from './SaveProblemAlert'
 import { fieldErrors, issuesOf } from './field-errors'
 import { draftOf, saveInputOf, type TierDraft, type UpdateDraft } from './tier-draft'
 import {
@@ -78,26 +76,11 @@ export function TierEditor(props: {
     >
       <Stack gap="lg">
         {problem !== null && (
-          <Alert
-            color={problem.code === 'conflict' ? 'orange' : 'red'}
-            icon={<IconAlertTriangle />}
+          <SaveProblemAlert
+            problem={problem}
+            issues={issues}
             title={save.error !== null ? 'This version was not saved' : 'This draft has problems'}
-            role="alert"
-          >
-            {issues.length === 0 ? (
-              problem.message
-            ) : (
-              <List size="sm">
-                {issues.map((issue) => (
-                  <List.Item key={`${issue.field}-${issue.message}`}>
-                    {issue.field === ''
-                      ? issue.message
-                      : `${fieldLabel(issue.field)}: ${issue.message}`}
-                  </List.Item>
-                ))}
-              </List>
-            )}
-          </Alert>
+          />
         )}
         <Card withBorder>
           <SimpleGrid cols={{ base: 1, md: 3 }}>
