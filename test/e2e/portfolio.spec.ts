@@ -153,15 +153,23 @@ test('arrow keys move through the virtualised rows and Enter opens the account',
   await expect(app.getByRole('heading', { name: target?.name, level: 2 })).toBeVisible()
 })
 
-test('the portfolio has no serious or critical accessibility violations', async ({ app }) => {
+test('the portfolio has no serious or critical accessibility violations, light or dark', async ({
+  app,
+  bridge,
+}) => {
+  const seriousViolations = async () => {
+    const results = await new AxeBuilder({ page: app }).analyze()
+    return results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+  }
   await expect(app.getByTestId('account-row').first()).toBeVisible()
-  const results = await new AxeBuilder({ page: app }).analyze()
-  const serious = results.violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  )
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([])
+  await expect(app.getByText('Computing health trends')).toHaveCount(0, { timeout: 30_000 })
+  expect(await seriousViolations()).toEqual([])
+
+  await bridge.services.router.dispatch('settings.set', { theme: 'dark' }, { trusted: true })
+  await expect(app.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark')
+  expect(await seriousViolations()).toEqual([])
 })
 
 test('snooze an alert from the inbox: it leaves the inbox and the badge, and is stored snoozed', async ({

@@ -1,7 +1,11 @@
 import { Stack, Title } from '@mantine/core'
+import { memo } from 'react'
 import { Portfolio } from '../portfolio/Portfolio'
 import { PortfolioKpis } from '../portfolio/PortfolioKpis'
 import { usePortfolioView } from '../portfolio/usePortfolioView'
+
+// The KPI header depends on nothing the table's filters change: skip it when they do.
+const Kpis = memo(PortfolioKpis)
 
 /**
  * The portfolio: where a CSM starts the day. The view state lives here so the KPI header above
@@ -12,7 +16,7 @@ export function AccountsPage() {
   return (
     <Stack gap="lg">
       <Title order={2}>Portfolio</Title>
-      <PortfolioKpis onSelect={view.patchFilters} />
+      <Kpis onSelect={view.patchFilters} />
       <Portfolio view={view} />
     </Stack>
   )

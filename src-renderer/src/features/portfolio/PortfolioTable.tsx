@@ -4,7 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { portfolioColumnLabels, type PortfolioColumnId } from '@shared/portfolio/portfolio-columns'
 import type { PortfolioRow, PortfolioSort } from '@shared/portfolio/portfolio-query'
-import { useFormat } from '../../components/format'
+import { useCellFormat } from './cell-format'
 import { PortfolioCell } from './cells'
 import classes from './PortfolioTable.module.css'
 
@@ -69,7 +69,7 @@ export function PortfolioTable(props: {
   readonly onSort: (sort: PortfolioSort) => void
   readonly onOpen: (accountId: string) => void
 }) {
-  const format = useFormat()
+  const format = useCellFormat()
   const scroller = useRef<HTMLDivElement>(null)
   // The focused row is remembered by account, so refreshed rows (new figures, another sort)
   // keep the focus on the same account; when it is filtered out, the first row takes it.

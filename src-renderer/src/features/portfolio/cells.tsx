@@ -1,24 +1,17 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core'
-import { Sparkline } from '@mantine/charts'
 import type { PortfolioColumnId } from '@shared/portfolio/portfolio-columns'
 import type { PortfolioRow } from '@shared/portfolio/portfolio-query'
-import type { useFormat } from '../../components/format'
+import type { CellFormat } from './cell-format'
 import { HealthBadge } from '../accounts/HealthBadge'
+import { TrendLine } from './TrendLine'
 
-type Format = ReturnType<typeof useFormat>
+type Format = CellFormat
 
 const segmentLabel: Readonly<Record<PortfolioRow['segment'], string>> = {
   smb: 'SMB',
   'mid-market': 'Mid-market',
   enterprise: 'Enterprise',
   strategic: 'Strategic',
-}
-
-const trendColor: Readonly<Record<PortfolioRow['healthBand'], string>> = {
-  healthy: 'teal',
-  watch: 'yellow',
-  'at-risk': 'red',
-  unknown: 'gray',
 }
 
 function Renewal({ row, format }: { readonly row: PortfolioRow; readonly format: Format }) {
@@ -99,16 +92,7 @@ export function PortfolioCell({
         <Group gap="xs" wrap="nowrap">
           <HealthBadge band={row.healthBand} score={row.healthScore} />
           {row.healthTrend !== null && row.healthTrend.length > 1 && (
-            <Sparkline
-              w={64}
-              h={24}
-              data={[...row.healthTrend]}
-              color={trendColor[row.healthBand]}
-              curveType="linear"
-              fillOpacity={0.2}
-              aria-label={`Weekly health: ${row.healthTrend.join(', ')}`}
-              role="img"
-            />
+            <TrendLine scores={row.healthTrend} band={row.healthBand} />
           )}
         </Group>
       )
@@ -119,10 +103,7 @@ export function PortfolioCell({
         </Text>
       ) : (
         <Text span size="sm">
-          {new Intl.NumberFormat(format.locale, {
-            style: 'percent',
-            maximumFractionDigits: 1,
-          }).format(row.slaCompliance)}
+          {format.percent(row.slaCompliance)}
         </Text>
       )
     case 'openHighSeverity':
