@@ -1,5 +1,5 @@
 import '@mantine/charts/styles.css'
-import { BarChart, DonutChart } from '@mantine/charts'
+import { BarChart, DonutChart, type BarChartProps } from '@mantine/charts'
 import {
   ActionIcon,
   Box,
@@ -85,6 +85,29 @@ function ChartFigure({
     <Box component="figure" m={0} aria-label={label}>
       {children}
     </Box>
+  )
+}
+
+/** A small bar chart with one bar group per tier (`tier` names it), or why there is nothing to draw. */
+function TierBarChart({
+  label,
+  empty,
+  ...chart
+}: {
+  readonly label: string
+  readonly empty: string
+} & Pick<BarChartProps, 'data' | 'series' | 'valueFormatter' | 'withLegend' | 'yAxisProps'>) {
+  if (chart.data.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {empty}
+      </Text>
+    )
+  }
+  return (
+    <ChartFigure label={label}>
+      <BarChart h={110} dataKey="tier" xAxisProps={{ interval: 0 }} {...chart} />
+    </ChartFigure>
   )
 }
 
@@ -308,26 +331,17 @@ function KpiCards({
             </Text>
           </Stack>
         </Group>
-        {retention.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No customers were signed before this period.
-          </Text>
-        ) : (
-          <ChartFigure label="Gross and net revenue retention by tier">
-            <BarChart
-              h={110}
-              data={retention}
-              dataKey="tier"
-              xAxisProps={{ interval: 0 }}
-              series={[
-                { name: 'GRR', color: 'blue.6' },
-                { name: 'NRR', color: 'teal.6' },
-              ]}
-              valueFormatter={percent}
-              withLegend
-            />
-          </ChartFigure>
-        )}
+        <TierBarChart
+          label="Gross and net revenue retention by tier"
+          empty="No customers were signed before this period."
+          data={retention}
+          series={[
+            { name: 'GRR', color: 'blue.6' },
+            { name: 'NRR', color: 'teal.6' },
+          ]}
+          valueFormatter={percent}
+          withLegend
+        />
         <TierRows
           tiers={tiers.filter((tier) => tier.retention !== null)}
           value={(tier) =>
@@ -350,23 +364,14 @@ function KpiCards({
             · {format.number(kpis.total.sla?.breached ?? 0)} breaches
           </Text>
         </Text>
-        {compliance.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No tickets were opened in this period.
-          </Text>
-        ) : (
-          <ChartFigure label="SLA compliance by tier">
-            <BarChart
-              h={110}
-              data={compliance}
-              dataKey="tier"
-              xAxisProps={{ interval: 0 }}
-              series={[{ name: 'Compliance', color: 'teal.6' }]}
-              valueFormatter={percent}
-              yAxisProps={{ domain: [0, 1] }}
-            />
-          </ChartFigure>
-        )}
+        <TierBarChart
+          label="SLA compliance by tier"
+          empty="No tickets were opened in this period."
+          data={compliance}
+          series={[{ name: 'Compliance', color: 'teal.6' }]}
+          valueFormatter={percent}
+          yAxisProps={{ domain: [0, 1] }}
+        />
         <TierRows
           tiers={tiers.filter((tier) => tier.sla !== null)}
           value={(tier) => percent(tier.sla?.metShare ?? null)}
