@@ -2,6 +2,7 @@ import { Subject, filter, map } from 'rxjs'
 import { collectionNames, type CollectionName } from '@shared/model/registry'
 import { backoffDelay } from '@shared/sync/backoff'
 import type { StreamEvent } from '@shared/sync/protocol'
+import type { SyncSnapshotInput } from '@shared/sync/sync-state'
 import type { TierlineDatabase } from '../db/workspace-store'
 import { replicateCollection, type CollectionReplication } from './collection-replication'
 import type { ConflictStore } from './conflict-store'
@@ -10,25 +11,7 @@ import { pendingCount } from './pending-count'
 import { SyncRequestError, type SyncConnection } from './sync-http'
 
 /** What the engine knows at one moment; the service turns it into the header's state. */
-export interface SyncEngineSnapshot {
-  /** Some request or the live stream is failing; the last failure. */
-  readonly failure: {
-    readonly code: string
-    readonly message: string
-    readonly retryable: boolean
-  } | null
-  readonly streamConnected: boolean
-  /** Some collection is pulling or pushing right now. */
-  readonly active: boolean
-  /** Collections whose first full pull finished (in this run). */
-  readonly collectionsReady: number
-  readonly collectionsTotal: number
-  /** Documents received from the server in this run. */
-  readonly documentsReceived: number
-  /** When every collection last finished a round with nothing left to do. */
-  readonly lastSyncedAt: string | null
-  readonly pending: number
-}
+export type SyncEngineSnapshot = SyncSnapshotInput
 
 export interface SyncEngineOptions {
   readonly rx: TierlineDatabase

@@ -39,17 +39,23 @@ export interface SyncState {
   readonly tokenWarning: string | null
 }
 
+/** What the replication engine in main knows at one moment. */
 export interface SyncSnapshotInput {
+  /** Some request or the live stream is failing; the last failure. */
   readonly failure: {
     readonly code: string
     readonly message: string
     readonly retryable: boolean
   } | null
   readonly streamConnected: boolean
+  /** Some collection is pulling or pushing right now. */
   readonly active: boolean
+  /** Collections whose first full pull finished (in this run). */
   readonly collectionsReady: number
   readonly collectionsTotal: number
+  /** Documents received from the server in this run. */
   readonly documentsReceived: number
+  /** When every collection last finished a round with nothing left to do. */
   readonly lastSyncedAt: string | null
   readonly pending: number
 }
