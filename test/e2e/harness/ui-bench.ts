@@ -190,7 +190,8 @@ export async function measurePortfolioUi(): Promise<Record<string, unknown>> {
       const baseline: number[] = []
       for (let round = 0; round < 20; round++) {
         const start = performance.now()
-        await rx.accounts.find({ selector: { archived: false } }).exec()
+        // A different `skip` each round: RxDB answers a repeated query from its cache.
+        await rx.accounts.find({ selector: { archived: false }, skip: round }).exec()
         baseline.push(performance.now() - start)
       }
       // After a change to the book the rows are read again from the database (once per change).
@@ -213,7 +214,7 @@ export async function measurePortfolioUi(): Promise<Record<string, unknown>> {
         filterMs: round2(percentile(filterSamples, 0.5)),
         mainQueryP95Ms: round2(mainQueryP95Ms),
         mainQueryVsReadAll: round2(mainQueryP95Ms / baselineP95Ms),
-        mainQueryAfterChangeMs: round2(percentile(cold, 0.5)),
+        mainQueryRebuildMs: round2(percentile(cold, 0.5)),
         firstRowsAfterStartMs: round2(firstRowsColdMs),
       }
     } finally {

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Center, Group, Loader, Stack, Text } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { useNavigate } from '@tanstack/react-router'
+import { useCallback } from 'react'
 import { useFormat } from '../../components/format'
 import { SectionState } from '../settings/SectionState'
 import { ColumnChooser } from './ColumnChooser'
@@ -14,8 +15,10 @@ import { ViewMenu } from './ViewMenu'
 export function Portfolio({ view }: { readonly view: PortfolioView }) {
   const navigate = useNavigate()
   const format = useFormat()
-  const open = (accountId: string) =>
-    void navigate({ to: '/accounts/$accountId', params: { accountId } })
+  const open = useCallback(
+    (accountId: string) => void navigate({ to: '/accounts/$accountId', params: { accountId } }),
+    [navigate],
+  )
   const result = view.rows.data
   const unsupported = view.active.summary?.unsupportedFilters ?? 0
 

@@ -1,7 +1,7 @@
 import { Group, Table, Text, UnstyledButton } from '@mantine/core'
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { portfolioColumnLabels, type PortfolioColumnId } from '@shared/portfolio/portfolio-columns'
 import type { PortfolioRow, PortfolioSort } from '@shared/portfolio/portfolio-query'
 import { useCellFormat } from './cell-format'
@@ -62,7 +62,7 @@ const pageKeys: Readonly<Record<string, number>> = { PageDown: 10, PageUp: -10 }
  * technology where each row sits), and one row at a time is in the tab order: arrows, Page
  * Up/Down, Home and End move it, Enter opens the account.
  */
-export function PortfolioTable(props: {
+export const PortfolioTable = memo(function PortfolioTable(props: {
   readonly rows: readonly PortfolioRow[]
   readonly columns: readonly PortfolioColumnId[]
   readonly sort: PortfolioSort
@@ -179,4 +179,4 @@ export function PortfolioTable(props: {
       </Table>
     </div>
   )
-}
+})

@@ -66,6 +66,12 @@ export function usePortfolioView() {
     setState((previous) => ({ ...previous, filters: { ...previous.filters, ...patch } }))
   }, [])
 
+  // Stable, so the memoised table is not repainted by a change elsewhere on the screen.
+  const setSort = useCallback(
+    (sort: PortfolioSort) => setState((previous) => ({ ...previous, sort })),
+    [],
+  )
+
   const apply = useCallback((view: ActiveView) => {
     setActiveId(view.id)
     setState(view.state)
@@ -83,7 +89,7 @@ export function usePortfolioView() {
     /** Also what the KPI header calls to filter the table (e.g. "renewals in 30 days"). */
     patchFilters,
     clearFilters: () => patchFilters({ ...myBookState.filters }),
-    setSort: (sort: PortfolioSort) => setState((previous) => ({ ...previous, sort })),
+    setSort,
     setColumns: (columns: PortfolioColumnId[]) =>
       setState((previous) => ({ ...previous, columns })),
     apply,
