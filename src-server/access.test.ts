@@ -5,7 +5,7 @@ import { issueToken, revokeTokens, setUserDisabled } from './auth/users'
 import type { SqlDatabase } from './db/database'
 import { tableOf } from './db/tables'
 import type { CollectionName } from '@shared/model/registry'
-import { testBackends } from './testing/backends'
+import { skipping, testBackends } from './testing/backends'
 import { startTestServer } from './testing/server'
 import { client, createWorld, ticketDoc, wire, type World } from './testing/world'
 
@@ -43,7 +43,7 @@ describe.each(testBackends)('access control and hostile requests on $name', (bac
     await drop()
   })
 
-  const run = it.skipIf(backend.skipReason)
+  const run = it.skipIf(skipping(backend.skipReason))
 
   run('a CSM pulls only their own accounts and those accounts’ children', async () => {
     const accounts = await api.pullAll(world.tokens.a, 'accounts')
@@ -261,7 +261,7 @@ describe.each(testBackends)('access control and hostile requests on $name', (bac
 })
 
 describe.each(testBackends)('rate limiting on $name', (backend) => {
-  it.skipIf(backend.skipReason)(
+  it.skipIf(skipping(backend.skipReason))(
     'limits each token separately with a 429 envelope',
     async () => {
       const { db, drop } = await backend.open()

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { authenticate } from './auth/users'
 import { runCli } from './cli'
 import { openDatabase } from './db/open'
-import { testBackends } from './testing/backends'
+import { skipping, testBackends } from './testing/backends'
 
 describe.each(testBackends)('server CLI on $name', (backend) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tierline-cli-'))
@@ -36,7 +36,7 @@ describe.each(testBackends)('server CLI on $name', (backend) => {
     }
   }
 
-  it.skipIf(backend.skipReason)(
+  it.skipIf(skipping(backend.skipReason))(
     'adds users, issues tokens that work, and revokes them',
     async () => {
       if (backend.name === 'postgres') {
@@ -125,7 +125,7 @@ describe.each(testBackends)('server CLI on $name', (backend) => {
     120_000,
   )
 
-  it.skipIf(backend.skipReason)(
+  it.skipIf(skipping(backend.skipReason))(
     'refuses bad input with a message and a non-zero exit',
     async () => {
       const role = await cli(

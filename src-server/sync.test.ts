@@ -12,7 +12,7 @@ import type { SqlDatabase } from './db/database'
 import { tableOf } from './db/tables'
 import { findUser, upsertUser } from './auth/users'
 import { importDocuments, lockCollection, reannounceAccountsOf, writeRows } from './sync/documents'
-import { testBackends } from './testing/backends'
+import { skipping, testBackends } from './testing/backends'
 import { startTestServer } from './testing/server'
 import { client, createWorld, ticketDoc, wire, type World } from './testing/world'
 
@@ -87,7 +87,7 @@ describe.each(testBackends)('sync protocol on $name', (backend) => {
     await drop()
   })
 
-  it.skipIf(backend.skipReason)(
+  it.skipIf(skipping(backend.skipReason))(
     'pages through rows with equal timestamps in strict (seq, id) order, each exactly once',
     async () => {
       const start = await checkpointNow(db)
@@ -122,7 +122,7 @@ describe.each(testBackends)('sync protocol on $name', (backend) => {
     },
   )
 
-  it.skipIf(backend.skipReason)(
+  it.skipIf(skipping(backend.skipReason))(
     'answers the same pull twice with the same page and writes nothing',
     async () => {
       const before = await checkpointNow(db)
@@ -140,7 +140,7 @@ describe.each(testBackends)('sync protocol on $name', (backend) => {
     },
   )
 
-  it.skipIf(backend.skipReason)(
+  it.skipIf(skipping(backend.skipReason))(
     'writes a push whose assumption holds and returns the master as a conflict otherwise',
     async () => {
       const start = await checkpointNow(db)
@@ -183,7 +183,7 @@ describe.each(testBackends)('sync protocol on $name', (backend) => {
     },
   )
 
-  it.skipIf(backend.skipReason)(
+  it.skipIf(skipping(backend.skipReason))(
     'writes the rows that hold and refuses only the conflicting ones in one push',
     async () => {
       const start = await checkpointNow(db)
@@ -212,7 +212,7 @@ describe.each(testBackends)('sync protocol on $name', (backend) => {
     },
   )
 
-  it.skipIf(backend.skipReason)('replicates deletes as tombstones', async () => {
+  it.skipIf(skipping(backend.skipReason))('replicates deletes as tombstones', async () => {
     const start = await checkpointNow(db)
     const doc = wire(ticketDoc(world.newId(), world.accounts.a.id, 30_001))
     await api.push(world.tokens.a, 'tickets', [{ newDocumentState: doc }])
@@ -225,7 +225,7 @@ describe.each(testBackends)('sync protocol on $name', (backend) => {
     expect(changes.documents).toEqual([tombstone])
   })
 
-  it.skipIf(backend.skipReason)(
+  it.skipIf(skipping(backend.skipReason))(
     'never lets a checkpoint pass a row that commits later (concurrent pushes and pulls)',
     async () => {
       const start = await checkpointNow(db)
@@ -264,7 +264,10 @@ describe.each(testBackends)('sync protocol on $name', (backend) => {
   )
 
   it.skipIf(
-    backend.skipReason ?? (backend.name === 'pglite' ? 'one transaction at a time' : undefined),
+    skipping(
+      backend.skipReason ??
+        (backend.name === 'pglite' ? 'on PGlite: it runs one transaction at a time' : undefined),
+    ),
   )(
     'holds back a later write until an earlier one commits, so no pull skips the earlier row',
     async () => {
@@ -296,7 +299,7 @@ describe.each(testBackends)('sync protocol on $name', (backend) => {
     },
   )
 
-  it.skipIf(backend.skipReason)(
+  it.skipIf(skipping(backend.skipReason))(
     "re-announces an account's children when it changes hands",
     async () => {
       // B is caught up; then A's account (with its older ticket) is handed to B.
@@ -324,7 +327,7 @@ describe.each(testBackends)('sync protocol on $name', (backend) => {
     },
   )
 
-  it.skipIf(backend.skipReason)(
+  it.skipIf(skipping(backend.skipReason))(
     'sends accounts out again when an import or a team change gives them new readers',
     async () => {
       // An import (CRM connector, seed) hands B's account to A: A gets its older ticket.
@@ -350,7 +353,7 @@ describe.each(testBackends)('sync protocol on $name', (backend) => {
     },
   )
 
-  it.skipIf(backend.skipReason)(
+  it.skipIf(skipping(backend.skipReason))(
     'streams RESYNC on every connect and a CHANGE after a push',
     async () => {
       const doc = wire(ticketDoc(world.newId(), world.accounts.a.id, 50_001))

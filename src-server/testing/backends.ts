@@ -60,7 +60,17 @@ export const testBackends: readonly TestBackend[] = [
   },
 ]
 
-for (const backend of testBackends) {
-  if (backend.skipReason)
-    console.warn(`[sync server tests] ${backend.name} skipped: ${backend.skipReason}`)
+const announced = new Set<string>()
+
+/**
+ * For `it.skipIf(skipping(reason))`: true when there is a reason, which is printed (once per
+ * reason) so a run's log says why its skipped tests did not run.
+ */
+export function skipping(reason: string | undefined): boolean {
+  if (reason === undefined) return false
+  if (!announced.has(reason)) {
+    announced.add(reason)
+    console.warn(`[sync server tests] skipped: ${reason}`)
+  }
+  return true
 }
