@@ -99,7 +99,12 @@ export async function startTestBridge(options: {
     async close() {
       for (const client of sockets.clients) client.terminate()
       await new Promise<void>((resolve) => sockets.close(() => resolve()))
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        // Chromium keeps preconnected sockets that never sent a request; Node counts them as
+        // busy and would wait out its 60 s headers timeout before closing. The test is over.
+        server.closeAllConnections()
+      })
       await services.close()
     },
   }
