@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { statSync } from 'node:fs'
-import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb'
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb'
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import type { Subscription } from 'rxjs'
 import type { DatabaseStatus } from '@shared/app/app-info'
 import { TierlineError } from '@shared/ipc/errors'
@@ -11,6 +12,9 @@ import { getRxStorageSqlite, sqliteConnectionOf } from './storage'
 
 export type TierlineCollections = { [C in CollectionName]: RxCollection<DocumentOf<C>> }
 export type TierlineDatabase = RxDatabase<TierlineCollections>
+
+// Without it RxDB refuses to open a collection stored at an older schema version (library v0).
+addRxPlugin(RxDBMigrationSchemaPlugin)
 
 /** RxDB's name for every workspace database; each workspace has its own file. */
 const DATABASE_NAME = 'tierline'

@@ -49,8 +49,10 @@ describe('collection registry', () => {
   it('has an example of every kind in the union collections', () => {
     expect(exampleDocuments.library.map((doc) => doc.kind).sort()).toEqual([
       'calendar',
+      'caseStudy',
       'playbook',
       'savedView',
+      'storyTemplate',
       'workspace',
     ])
     expect(exampleDocuments.activities.map((doc) => doc.kind).sort()).toEqual([

@@ -1,7 +1,11 @@
 import type { HealthWeights, WorkspaceSettings } from '@shared/model/workspace-settings'
 import type { Playbook, PlaybookStep } from '@shared/model/playbook'
 import type { SavedView } from '@shared/model/saved-view'
-import { WORKSPACE_SETTINGS_ID } from '@shared/model/workspace-settings'
+import {
+  defaultApprovalThresholdShare,
+  defaultBranding,
+  WORKSPACE_SETTINGS_ID,
+} from '@shared/model/workspace-settings'
 import { currencies, REPORTING_CURRENCY, usdPerUnit } from '../money'
 import type { Rng } from '../prng'
 import type { TierRef } from './tiers'
@@ -52,6 +56,8 @@ export function buildWorkspaceSettings(
     ],
     fiscalYearStartMonth: 2,
     defaultCalendarId,
+    approvalThresholdShare: defaultApprovalThresholdShare,
+    branding: { ...defaultBranding('Corvid Analytics'), primaryColour: '#2f4b7c' },
     createdAt,
     updatedAt: createdAt,
     updatedBy: actor,
