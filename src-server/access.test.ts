@@ -3,7 +3,8 @@ import { exampleDocuments } from '@shared/model/examples'
 import { meResponseSchema, syncLimits } from '@shared/sync/protocol'
 import { issueToken, revokeTokens, setUserDisabled } from './auth/users'
 import type { SqlDatabase } from './db/database'
-import { tableOf } from './db/tables'
+import { accountChildCollections, tableOf } from './db/tables'
+import { accountChildNames } from '@shared/sync/account-scope'
 import type { CollectionName } from '@shared/model/registry'
 import { skipping, testBackends } from './testing/backends'
 import { startTestServer } from './testing/server'
@@ -286,4 +287,12 @@ describe.each(testBackends)('rate limiting on $name', (backend) => {
     },
     60_000,
   )
+})
+
+describe('account-scoped collections', () => {
+  it('are the same on the server (tables with account_id) and in the client (schemas with accountId)', () => {
+    // The client removes a lost account's documents from exactly the collections the server
+    // scopes by account; a child table the client did not know of would strand its documents.
+    expect(new Set(accountChildCollections)).toEqual(new Set(accountChildNames))
+  })
 })

@@ -14,7 +14,7 @@ import { findUser, upsertUser } from './auth/users'
 import { importDocuments, lockCollection, reannounceAccountsOf, writeRows } from './sync/documents'
 import { skipping, testBackends } from './testing/backends'
 import { startTestServer } from './testing/server'
-import { client, createWorld, ticketDoc, wire, type World } from './testing/world'
+import { accountDoc, client, createWorld, ticketDoc, wire, type World } from './testing/world'
 
 /** The server's seq high-water mark: lets a test pull only what happened after it started. */
 async function checkpointNow(db: SqlDatabase): Promise<SyncCheckpoint> {
@@ -324,6 +324,42 @@ describe.each(testBackends)('sync protocol on $name', (backend) => {
       await api.push(world.tokens.admin, 'accounts', [
         { newDocumentState: { ...now, ownerId: world.ids.a }, assumedMasterState: now },
       ])
+    },
+  )
+
+  it.skipIf(skipping(backend.skipReason))(
+    'answers which accounts a token may see, so a client can drop those reassigned away',
+    async () => {
+      const c = accountDoc(world.newId(), world.ids.a, world.ids.t, 'Gamma reassigned')
+      await importDocuments(db, 'accounts', [c])
+      const ids = async (token: string) => {
+        const { status, body } = await api.access(token)
+        expect(status).toBe(200)
+        return body.scope === 'accounts' ? body.accountIds : body.scope
+      }
+      expect(await ids(world.tokens.a)).toEqual([world.accounts.a.id, c.id].sort())
+      expect(await ids(world.tokens.t)).toEqual([world.accounts.a.id, c.id].sort())
+      expect(await ids(world.tokens.m)).toEqual([world.accounts.a.id, c.id].sort())
+      expect(await ids(world.tokens.admin)).toBe('all')
+
+      // The admin hands C to B (no TAM): A, T and manager M lose it, B and manager N gain it.
+      const [stored] = (await api.pullAll(world.tokens.admin, 'accounts')).documents.filter(
+        (d) => d.id === c.id,
+      )
+      if (!stored) throw new Error('account c missing')
+      const moved = await api.push(world.tokens.admin, 'accounts', [
+        {
+          newDocumentState: { ...stored, ownerId: world.ids.b, tamId: null },
+          assumedMasterState: stored,
+        },
+      ])
+      expect(moved.status).toBe(200)
+      expect(await ids(world.tokens.a)).toEqual([world.accounts.a.id])
+      expect(await ids(world.tokens.t)).toEqual([world.accounts.a.id])
+      expect(await ids(world.tokens.m)).toEqual([world.accounts.a.id])
+      expect(await ids(world.tokens.b)).toEqual([world.accounts.b.id, c.id].sort())
+      expect(await ids(world.tokens.n)).toEqual([world.accounts.b.id, c.id].sort())
+      expect((await api.access(undefined)).status).toBe(401)
     },
   )
 

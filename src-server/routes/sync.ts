@@ -7,6 +7,7 @@ import {
   syncCollectionSchema,
   syncLimits,
   syncPaths,
+  type AccessResponse,
   type MeResponse,
   type PushResponse,
 } from '@shared/sync/protocol'
@@ -15,7 +16,7 @@ import type { z } from 'zod'
 import { principalOf } from '../auth/request'
 import type { SqlDatabase } from '../db/database'
 import { SyncError } from '../errors'
-import { scopeOf } from '../sync/access'
+import { scopeOf, visibleAccountIds } from '../sync/access'
 import { pullDocuments, pushDocuments } from '../sync/documents'
 
 function collectionOf(params: unknown): CollectionName {
@@ -46,6 +47,12 @@ export function syncRoutes(app: FastifyInstance, db: SqlDatabase, now: () => Dat
       token: { expiresAt: principal.expiresAt },
       protocolVersion: SYNC_PROTOCOL_VERSION,
     }
+  })
+
+  // Which accounts the caller may see now, so a client removes those reassigned away (rule 7).
+  app.get(syncPaths.access, async (request): Promise<AccessResponse> => {
+    const principal = await principalOf(db, request, now())
+    return visibleAccountIds(db, await scopeOf(db, principal))
   })
 
   app.get('/v1/sync/:collection/pull', async (request, reply) => {

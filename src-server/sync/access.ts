@@ -1,4 +1,5 @@
 import type { CollectionName } from '@shared/model/registry'
+import type { AccessResponse } from '@shared/sync/protocol'
 import type { SqlExecutor, SqlParam } from '../db/database'
 import { isAccountChild, tableOf } from '../db/tables'
 import type { Principal } from '../auth/users'
@@ -134,4 +135,21 @@ export async function assertMayWrite(
       rows: [...refused].sort((a, b) => a - b),
     })
   }
+}
+
+/**
+ * The accounts the scope may see now (protocol rule 7), by the same predicate pulls use, so a
+ * client's list and its pulls can never disagree. Admins see every account: no list is sent.
+ */
+export async function visibleAccountIds(
+  db: SqlExecutor,
+  scope: AccessScope,
+): Promise<AccessResponse> {
+  if (scope.principal.role === 'admin') return { scope: 'all' }
+  const access = readPredicate('accounts', scope, 1)
+  const rows = await db.query<{ id: string }>(
+    `SELECT id FROM ${tableOf('accounts')} WHERE ${access.sql} ORDER BY id`,
+    access.params,
+  )
+  return { scope: 'accounts', accountIds: rows.map((row) => row.id) }
 }

@@ -3,6 +3,7 @@ import { exampleDocuments } from '@shared/model/examples'
 import { searchKey } from '@shared/model/account'
 import type { DocumentOf } from '@shared/model/registry'
 import {
+  type AccessResponse,
   authorizationHeader,
   pullSearchParams,
   syncPaths,
@@ -96,6 +97,14 @@ export function client(baseUrl: string) {
     ...extra,
   })
   return {
+    /** Which accounts the token may see now (protocol rule 7). */
+    async access(token: string | undefined) {
+      const response = await fetch(`${baseUrl}${syncPaths.access}`, { headers: headers(token) })
+      return {
+        status: response.status,
+        body: (await response.json()) as AccessResponse & ErrorBody,
+      }
+    },
     async pull(
       token: string | undefined,
       collection: Parameters<typeof syncPaths.pull>[0],

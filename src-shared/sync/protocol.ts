@@ -34,6 +34,13 @@ import { collectionNames, type CollectionName } from '../model/registry'
  *    the whole request (400/403) and writes nothing. A push is acknowledged only by a 200.
  * 6. **Tokens only in headers.** `Authorization: Bearer <token>` on every request, the live
  *    stream included; never in a URL, a query string or a body, so they stay out of access logs.
+ * 7. **Lost access is asked, not pushed.** A pull never returns rows the caller may no longer
+ *    see, so it cannot tell a client that an account was reassigned away. After every `RESYNC`
+ *    and every `CHANGE` of accounts the client asks `GET /v1/sync/access` which accounts it may
+ *    see now, and removes the others and their children locally *as if the server had deleted
+ *    them* (tombstones delivered through its own pull, so they are never pushed back). The
+ *    answer is state, not an event log: a client that was offline when the change happened
+ *    still finds out, and the server keeps nothing per client.
  *
  * Deletes are tombstones: a document with `_deleted: true` keeps its fields and replicates like
  * any other write.
@@ -66,6 +73,7 @@ export const syncPaths = Object.freeze({
   pull: (collection: CollectionName) => `${SYNC_API_PREFIX}/sync/${collection}/pull`,
   push: (collection: CollectionName) => `${SYNC_API_PREFIX}/sync/${collection}/push`,
   stream: `${SYNC_API_PREFIX}/sync/stream`,
+  access: `${SYNC_API_PREFIX}/sync/access`,
 })
 
 export const syncCollectionSchema = z.enum(collectionNames as [CollectionName, ...CollectionName[]])
@@ -224,6 +232,20 @@ export const pushResponseSchema = z.strictObject({
   conflicts: z.array(wireDocumentSchema),
 })
 export type PushResponse = z.infer<typeof pushResponseSchema>
+
+// ---------------------------------------------------------------------------------------------
+// Access: GET {prefix}/sync/access (rule 7)
+
+/**
+ * The accounts the caller may see right now: `all` for admins, otherwise the ids (deleted
+ * accounts in scope included, since their tombstones replicate like any other row). A client
+ * removes every local account not listed, with the documents that belong to it.
+ */
+export const accessResponseSchema = z.discriminatedUnion('scope', [
+  z.strictObject({ scope: z.literal('all') }),
+  z.strictObject({ scope: z.literal('accounts'), accountIds: z.array(z.string()) }),
+])
+export type AccessResponse = z.infer<typeof accessResponseSchema>
 
 // ---------------------------------------------------------------------------------------------
 // Who am I: GET {prefix}/me
