@@ -24,6 +24,10 @@ import { createEventBus, type EventBus } from './events/event-bus'
 import { createEngineCache, type EngineCache } from './engines/engine-cache'
 import { createAccountData } from './account-data/account-data'
 import { eligibilityHandlers } from './eligibility/handlers'
+import { createCaseStudiesRepository } from './library/case-studies-repository'
+import { libraryHandlers } from './library/handlers'
+import { createProposalSettingsService } from './library/proposal-settings-service'
+import { createStoryTemplatesRepository } from './library/story-templates-repository'
 import { createEligibilityService } from './eligibility/eligibility-service'
 import { healthHandlers } from './health/handlers'
 import { createHealthService } from './health/health-service'
@@ -201,6 +205,11 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     engines,
     ready,
     close: () => {
+      ...libraryHandlers({
+        caseStudies: createCaseStudiesRepository({ rx: workspaceRx, currentUser }),
+        storyTemplates: createStoryTemplatesRepository({ rx: workspaceRx, currentUser }),
+        proposalSettings: createProposalSettingsService({ rx: workspaceRx, currentUser }),
+      }),
       const refreshSettled = stopAlertsRefresh()
       engines.dispose()
       stopSyncWatch()

@@ -91,6 +91,21 @@ import {
 import type { ReadableDiffEntry } from '../tiers/tier-diff-text'
 
 /**
+import {
+  caseStudyListInput,
+  caseStudyRefInput,
+  caseStudyRestoreInput,
+  caseStudySaveInput,
+  type CaseStudyListItem,
+} from '../library/case-study-queries'
+import { proposalSettingsSaveInput, type ProposalSettings } from '../library/proposal-settings'
+import {
+  storyTemplateResetInput,
+  storyTemplateSaveInput,
+  type StoryTemplateItem,
+} from '../library/story-template-queries'
+import type { CaseStudy } from '../model/case-study'
+import type { StoryTemplate } from '../model/story-template'
  * Collections whose changes main announces as `changed:<collection>` events: the workspace
  * database's collections, plus the app settings file and the workspace list. Queries name the
  * collections they read, so the renderer knows exactly which cached answers to refetch.
@@ -456,6 +471,54 @@ type InvokeDef<C extends InvokeChannel> = Extract<Contract[C], QueryDef | Mutati
 /** What the caller passes (before zod defaults and transforms). */
 export type InputOf<C extends InvokeChannel> = z.input<InvokeDef<C>['input']>
 /** What the handler receives (after validation). */
+  /** The case-study library, narrowed to a segment, a tier and search words. */
+  'caseStudies.list': {
+    kind: 'query',
+    input: caseStudyListInput,
+    output: returns<readonly CaseStudyListItem[]>(),
+    reads: ['library', 'tiers', 'users'],
+  },
+  'caseStudies.save': { kind: 'mutation', input: caseStudySaveInput, output: returns<CaseStudy>() },
+  /** Deletes and returns the story, for `caseStudies.restore` (undo). */
+  'caseStudies.delete': {
+    kind: 'mutation',
+    input: caseStudyRefInput,
+    output: returns<CaseStudy>(),
+  },
+  'caseStudies.restore': {
+    kind: 'mutation',
+    input: caseStudyRestoreInput,
+    output: returns<CaseStudy>(),
+  },
+  /** One value-story template per section: the workspace's own, else the built-in default. */
+  'storyTemplates.list': {
+    kind: 'query',
+    input: noInput,
+    output: returns<readonly StoryTemplateItem[]>(),
+    reads: ['library'],
+  },
+  'storyTemplates.save': {
+    kind: 'mutation',
+    input: storyTemplateSaveInput,
+    output: returns<StoryTemplate>(),
+  },
+  'storyTemplates.reset': {
+    kind: 'mutation',
+    input: storyTemplateResetInput,
+    output: returns<StoryTemplateItem>(),
+  },
+  /** Approval threshold and branding, from the workspace settings (they replicate). */
+  'proposalSettings.get': {
+    kind: 'query',
+    input: noInput,
+    output: returns<ProposalSettings>(),
+    reads: ['library', 'users'],
+  },
+  'proposalSettings.save': {
+    kind: 'mutation',
+    input: proposalSettingsSaveInput,
+    output: returns<ProposalSettings>(),
+  },
 export type ParsedInputOf<C extends InvokeChannel> = z.output<InvokeDef<C>['input']>
 export type OutputOf<C extends InvokeChannel> =
   InvokeDef<C>['output'] extends Returns<infer T> ? T : never
