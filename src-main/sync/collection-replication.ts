@@ -14,6 +14,7 @@ import {
   type SyncCheckpoint,
   type WireDocument,
 } from '@shared/sync/protocol'
+import type { PageRemovals } from './access-reconciler'
 import type { ConflictStore } from './conflict-store'
 import { syncJson, type SyncConnection } from './sync-http'
 
@@ -33,6 +34,8 @@ export interface CollectionReplicationOptions {
   /** Each request's outcome, for status and backoff. */
   readonly onOutcome: (failure: unknown) => void
   readonly retryTime: () => number
+  /** Removals of lost accounts' documents to append to the next page (protocol rule 7). */
+  readonly beforePull?: () => Promise<PageRemovals | undefined>
 }
 
 /**
@@ -73,6 +76,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
       stream$: options.stream$,
       handler: (checkpoint, size) =>
         track(async () => {
+          const removals = await options.beforePull?.()
           const params = pullSearchParams(
             checkpoint ?? null,
             Math.min(size, syncLimits.pullBatchMax),
@@ -82,7 +86,11 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
             `${syncPaths.pull(options.name)}?${params}`,
             pullResponseSchema,
           )
-          return { documents: page.documents, checkpoint: page.checkpoint ?? checkpoint }
+          const removed = removals === undefined ? [] : await removals(page.documents)
+          return {
+            documents: removed.length === 0 ? page.documents : [...page.documents, ...removed],
+            checkpoint: page.checkpoint ?? checkpoint,
+          }
         }),
     },
     push: {

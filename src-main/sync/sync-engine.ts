@@ -4,6 +4,7 @@ import { backoffDelay } from '@shared/sync/backoff'
 import type { StreamEvent } from '@shared/sync/protocol'
 import type { SyncSnapshotInput } from '@shared/sync/sync-state'
 import type { TierlineDatabase } from '../db/workspace-store'
+import { createAccessReconciler } from './access-reconciler'
 import { replicateCollection, type CollectionReplication } from './collection-replication'
 import type { ConflictStore } from './conflict-store'
 import { openLiveStream, type LiveStream } from './live-stream'
@@ -84,6 +85,15 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   const replications = new Map<CollectionName, CollectionReplication>()
+  const access = createAccessReconciler({
+    rx: options.rx,
+    connection: options.connection,
+    pullNow: (name) => replications.get(name)?.reSync(),
+    written: async (name) => {
+      await replications.get(name)?.awaitInSync()
+    },
+    onOutcome,
+  })
   for (const name of collectionNames) {
     const stream$ = events$.pipe(
       filter(
@@ -102,6 +112,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       now,
       onOutcome,
       retryTime: () => retryDelay(failures),
+      beforePull: () => access.beforePull(name),
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     })
     replications.set(name, replication)
@@ -111,7 +122,12 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     connection: options.connection,
     ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
     retryDelay,
-    onEvent: (event) => events$.next(event),
+    onEvent: (event) => {
+      events$.next(event)
+      // Who may see which account changes only with accounts (or on a reconnect): ask again.
+      if (event.type === 'RESYNC' || (event.type === 'CHANGE' && event.collection === 'accounts'))
+        access.check()
+    },
     onConnection: (connected, failure) => {
       if (connected) update({ streamConnected: true, failure: null })
       else {
@@ -177,6 +193,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     stopped = true
     clearTimeout(recountTimer)
     stream.close()
+    access.stop()
     for (const s of subscriptions) s.unsubscribe()
     localChanges.unsubscribe()
     await Promise.all([...replications.values()].map((r) => r.cancel()))
@@ -192,6 +209,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       stopped = true
       clearTimeout(recountTimer)
       stream.close()
+      access.stop()
       for (const s of subscriptions) s.unsubscribe()
       localChanges.unsubscribe()
       await Promise.all([...replications.values()].map((r) => r.remove()))

@@ -7,7 +7,8 @@
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createRxDatabase } from 'rxdb'
+import { addRxPlugin, createRxDatabase } from 'rxdb'
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import { rxCollectionCreators, type CollectionName } from '@shared/model/registry'
 import { getRxStorageSqlite } from '../../src-main/db/storage'
 import type { TierlineCollections, TierlineDatabase } from '../../src-main/db/workspace-store'
@@ -20,6 +21,9 @@ function arg(index: number): string {
   return value
 }
 const [folder, name, baseUrl, token] = [arg(0), arg(1), arg(2), arg(3)] as const
+
+// As the workspace store does: collections with migration steps need it to open.
+addRxPlugin(RxDBMigrationSchemaPlugin)
 
 const requests: string[] = []
 let rx: TierlineDatabase

@@ -7,7 +7,15 @@ import type { DocumentOf } from '@shared/model/registry'
 import { openPglite } from '../../src-server/db/pglite'
 import type { SqlDatabase } from '../../src-server/db/database'
 import { createSyncServer, type SyncServer } from '../../src-server/server'
-import { createWorld, type World } from '../../src-server/testing/world'
+import { importDocuments } from '../../src-server/sync/documents'
+import { tableOf } from '../../src-server/db/tables'
+import {
+  accountDoc,
+  contactDoc,
+  createWorld,
+  ticketDoc,
+  type World,
+} from '../../src-server/testing/world'
 import type { SyncConflict } from '../../src-main/sync/conflict-store'
 import type { SyncEngineSnapshot } from '../../src-main/sync/sync-engine'
 import { startClientProcess, type ClientProcess } from './client-harness'
@@ -206,5 +214,71 @@ describe('sync client against the real server', { timeout: 60_000 }, () => {
     expect(pulls.length).toBeGreaterThanOrEqual(4)
     expect(pulls.every((url) => new URL(url).searchParams.has('seq'))).toBe(true)
     expect((await snapshotOf(a)).documentsReceived).toBe(1)
+  })
+
+  it('removes an account reassigned away, with its documents, and pushes no deletes back', async () => {
+    // Account C is A's (TAM T), with a ticket, a contact and a note A wrote.
+    const c = accountDoc(world.newId(), world.ids.a, world.ids.t, 'Gamma handed over')
+    const ticket = ticketDoc(world.newId(), c.id, 70_001)
+    const contact = contactDoc(world.newId(), c.id)
+    await importDocuments(db, 'accounts', [c])
+    await importDocuments(db, 'tickets', [ticket])
+    await importDocuments(db, 'contacts', [contact])
+    const a = await openClient(world.tokens.a)
+    const written = { ...note('Note on Gamma', world.ids.a), accountId: c.id }
+    await a.call('insert', 'activities', written)
+    await inSync(a)
+    expect(await a.call('get', 'tickets', ticket.id)).not.toBeNull()
+    const serverNote = () =>
+      db.query<{ deleted: boolean }>(`SELECT deleted FROM ${tableOf('activities')} WHERE id = $1`, [
+        written.id,
+      ])
+    await eventually(
+      async () => ((await serverNote()).length === 1 ? true : undefined),
+      'the note on the server',
+    )
+
+    // The CRM hands C to B with no TAM: A may no longer see it.
+    await importDocuments(db, 'accounts', [{ ...c, ownerId: world.ids.b, tamId: null }])
+    await eventually(async () => {
+      const left = await Promise.all([
+        a.call('get', 'accounts', c.id),
+        a.call('get', 'tickets', ticket.id),
+        a.call('get', 'contacts', contact.id),
+        a.call('get', 'activities', written.id),
+      ])
+      return left.every((doc) => doc === null) ? true : undefined
+    }, 'C and its documents to leave A')
+    // A's own account stays, and the server still has all of C: nothing was pushed as a delete.
+    expect(await a.call('get', 'accounts', world.accounts.a.id)).not.toBeNull()
+    await a.call('awaitInSync')
+    for (const [collection, id] of [
+      ['accounts', c.id],
+      ['tickets', ticket.id],
+      ['contacts', contact.id],
+      ['activities', written.id],
+    ] as const) {
+      const rows = await db.query<{ deleted: boolean }>(
+        `SELECT deleted FROM ${tableOf(collection)} WHERE id = $1`,
+        [id],
+      )
+      expect(rows, `${collection} ${id} on the server`).toEqual([{ deleted: false }])
+    }
+    const pushes = (await a.call<string[]>('requests')).filter((url) =>
+      /\/sync\/(accounts|tickets|contacts)\/push/.test(url),
+    )
+    expect(pushes).toEqual([])
+    expect((await snapshotOf(a)).pending).toBe(0)
+
+    // Handed back: the removals were only local, so C and its documents come back.
+    await importDocuments(db, 'accounts', [c])
+    expect(
+      await eventually(
+        async () => (await a.call('get', 'tickets', ticket.id)) ?? undefined,
+        'C back on A',
+      ),
+    ).toMatchObject({ id: ticket.id, accountId: c.id })
+    expect(await a.call('get', 'accounts', c.id)).not.toBeNull()
+    expect(await titleOn(a, written.id)).toBe('Note on Gamma')
   })
 })
