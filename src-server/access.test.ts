@@ -122,6 +122,39 @@ describe.each(testBackends)('access control and hostile requests on $name', (bac
     expect(await snapshot(db, 'tickets')).toEqual(before)
   })
 
+  run(
+    'proposal versions belong to their account: its CSM writes and pulls them, others get 403',
+    async () => {
+      const example = exampleDocuments.proposalVersions[0]
+      if (example === undefined) throw new Error('no example proposal version')
+      const version = (accountId: string) => ({
+        ...example,
+        id: world.newId(),
+        proposalId: world.newId(),
+        accountId,
+        authorId: world.ids.a,
+      })
+      const mine = version(world.accounts.a.id)
+      const pushed = await api.push(world.tokens.a, 'proposalVersions', [
+        { newDocumentState: wire(mine) },
+      ])
+      expect(pushed.status).toBe(200)
+      const before = await snapshot(db, 'proposalVersions')
+      const intoB = await api.push(world.tokens.a, 'proposalVersions', [
+        { newDocumentState: wire(version(world.accounts.b.id)) },
+      ])
+      expect(intoB.status).toBe(403)
+      expect(await snapshot(db, 'proposalVersions')).toEqual(before)
+      expect(
+        (await api.pullAll(world.tokens.a, 'proposalVersions')).documents.map((d) => d.id),
+      ).toEqual([mine.id])
+      // B, a CSM of another account, never sees A's proposal; A's manager does.
+      expect((await api.pullAll(world.tokens.b, 'proposalVersions')).documents).toEqual([])
+      const managed = await api.pullAll(world.tokens.m, 'proposalVersions')
+      expect(managed.documents.map((d) => d.id)).toEqual([mine.id])
+    },
+  )
+
   run('tiers, users and calendars are written by admins only', async () => {
     const tier = wire(exampleDocuments.tiers[0] ?? {})
     const calendar = wire(exampleDocuments.library.find((d) => d.kind === 'calendar') ?? {})

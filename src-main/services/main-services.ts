@@ -16,18 +16,22 @@ import { activityHandlers } from './activities/handlers'
 import { createTimelineRepository } from './activities/timeline-repository'
 import { createCurrentUserSource } from './session/current-user'
 import { sessionHandlers } from './session/handlers'
+import { createActingAsStore } from './session/acting-as-store'
+import { createSessionSwitch } from './session/session-switch'
+import { proposalHandlers } from './proposals/handlers'
+import { createPendingProposalsService } from './proposals/pending-service'
 import { createCalendarsRepository } from './tiers/calendars-repository'
 import { tierHandlers } from './tiers/handlers'
 import { createTiersRepository } from './tiers/tiers-repository'
 import { appHandlers, type DesktopPort, type HostInfo } from './app/app-handlers'
-import { createEventBus, type EventBus } from './events/event-bus'
-import { createEngineCache, type EngineCache } from './engines/engine-cache'
-import { createAccountData } from './account-data/account-data'
-import { eligibilityHandlers } from './eligibility/handlers'
 import { createCaseStudiesRepository } from './library/case-studies-repository'
 import { libraryHandlers } from './library/handlers'
 import { createProposalSettingsService } from './library/proposal-settings-service'
 import { createStoryTemplatesRepository } from './library/story-templates-repository'
+import { createEventBus, type EventBus } from './events/event-bus'
+import { createEngineCache, type EngineCache } from './engines/engine-cache'
+import { createAccountData } from './account-data/account-data'
+import { eligibilityHandlers } from './eligibility/handlers'
 import { createEligibilityService } from './eligibility/eligibility-service'
 import { healthHandlers } from './health/handlers'
 import { createHealthService } from './health/health-service'
@@ -136,7 +140,9 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   })
   const stopAlertsRefresh = alertsRefresh.start(events, ready)
   const workspaceRx = async () => (await workspaces.current()).database.rx()
-  const currentUser = createCurrentUserSource(workspaceRx)
+  // "Acting as" (issue 8): a per-workspace choice of who "me" is, for local workspaces.
+  const actingAs = createActingAsStore(async () => (await workspaces.current()).record.folder)
+  const currentUser = createCurrentUserSource(workspaceRx, () => actingAs.read())
   const portfolio = createPortfolioReadModel({
     rx: workspaceRx,
     events,
@@ -179,7 +185,17 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       ...accountHandlers(
         createAccountsRepository(async () => (await workspaces.current()).database.rx()),
       ),
-      ...sessionHandlers(currentUser),
+      ...sessionHandlers(
+        currentUser,
+        createSessionSwitch({
+          rx: workspaceRx,
+          currentUser,
+          actingAs,
+          signedInToSync: () => sync.state().account !== null,
+          announce: () => events.publish(changedTopic('settings'), { collection: 'settings' }),
+        }),
+      ),
+      ...proposalHandlers(createPendingProposalsService()),
       ...syncHandlers(sync),
       ...ledgerLogHandlers(createLedgerLog({ rx: workspaceRx, currentUser })),
       ...portfolioHandlers({ readModel: portfolio, desktop: options.desktop }),
@@ -189,6 +205,11 @@ export async function createMainServices(options: MainServicesOptions): Promise<
         createTiersRepository({ rx: workspaceRx, author: currentUser }),
         createCalendarsRepository({ rx: workspaceRx, author: currentUser }),
       ),
+      ...libraryHandlers({
+        caseStudies: createCaseStudiesRepository({ rx: workspaceRx, currentUser }),
+        storyTemplates: createStoryTemplatesRepository({ rx: workspaceRx, currentUser }),
+        proposalSettings: createProposalSettingsService({ rx: workspaceRx, currentUser }),
+      }),
       ...activityHandlers({
         timeline: createTimelineRepository(workspaceRx, currentUser),
         writer: createActivityWriter({ rx: workspaceRx, currentUser }),
@@ -205,11 +226,6 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     engines,
     ready,
     close: () => {
-      ...libraryHandlers({
-        caseStudies: createCaseStudiesRepository({ rx: workspaceRx, currentUser }),
-        storyTemplates: createStoryTemplatesRepository({ rx: workspaceRx, currentUser }),
-        proposalSettings: createProposalSettingsService({ rx: workspaceRx, currentUser }),
-      }),
       const refreshSettled = stopAlertsRefresh()
       engines.dispose()
       stopSyncWatch()

@@ -93,6 +93,11 @@ CREATE INDEX docs_accounts_tam ON docs_accounts (tam_id);
 ${initialChildTables.map(childTable).join('\n')}
 `,
   },
+  {
+    version: 2,
+    name: 'proposal versions, a child of their account',
+    sql: childTable('docs_proposal_versions'),
+  },
 ]
 
 const MIGRATION_LOCK = 'tierline:migrations'

@@ -13,6 +13,7 @@ export const accountChildCollections = [
   'activities',
   'ledgerEntries',
   'proposals',
+  'proposalVersions',
   'alerts',
   'playbookRuns',
 ] as const satisfies readonly CollectionName[]

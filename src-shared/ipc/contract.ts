@@ -52,7 +52,25 @@ import {
   type ViewSummary,
 } from '../portfolio/view-inputs'
 import type { Activity } from '../model/activity'
-import type { CurrentUser } from '../session/current-user'
+import { switchUserInput, type CurrentUser, type SessionUsers } from '../session/current-user'
+import type { Proposal } from '../model/proposal'
+import {
+  proposalArchiveInput,
+  proposalDiffInput,
+  proposalListInput,
+  proposalPreviewInput,
+  proposalRefInput,
+  proposalRestoreInput,
+  proposalSaveInput,
+  proposalSetStatusInput,
+  proposalStartInput,
+  type ProposalDetail,
+  type ProposalDiff,
+  type ProposalList,
+  type ProposalPreview,
+  type ProposalSaveResult,
+  type ProposalVersionList,
+} from '../proposals/proposal-queries'
 import { collectionNames, type CollectionName as ModelCollectionName } from '../model/registry'
 import { settingsPatchSchema, type Settings } from '../settings/settings'
 import {
@@ -73,6 +91,21 @@ import {
   type WorkspaceProgressEvent,
 } from '../workspace/workspace'
 import type { WorkspaceSummary } from '../app/app-info'
+import {
+  caseStudyListInput,
+  caseStudyRefInput,
+  caseStudyRestoreInput,
+  caseStudySaveInput,
+  type CaseStudyListItem,
+} from '../library/case-study-queries'
+import { proposalSettingsSaveInput, type ProposalSettings } from '../library/proposal-settings'
+import {
+  storyTemplateResetInput,
+  storyTemplateSaveInput,
+  type StoryTemplateItem,
+} from '../library/story-template-queries'
+import type { CaseStudy } from '../model/case-study'
+import type { StoryTemplate } from '../model/story-template'
 import type { Calendar } from '../model/calendar'
 import {
   calendarPreviewInput,
@@ -91,21 +124,6 @@ import {
 import type { ReadableDiffEntry } from '../tiers/tier-diff-text'
 
 /**
-import {
-  caseStudyListInput,
-  caseStudyRefInput,
-  caseStudyRestoreInput,
-  caseStudySaveInput,
-  type CaseStudyListItem,
-} from '../library/case-study-queries'
-import { proposalSettingsSaveInput, type ProposalSettings } from '../library/proposal-settings'
-import {
-  storyTemplateResetInput,
-  storyTemplateSaveInput,
-  type StoryTemplateItem,
-} from '../library/story-template-queries'
-import type { CaseStudy } from '../model/case-study'
-import type { StoryTemplate } from '../model/story-template'
  * Collections whose changes main announces as `changed:<collection>` events: the workspace
  * database's collections, plus the app settings file and the workspace list. Queries name the
  * collections they read, so the renderer knows exactly which cached answers to refetch.
@@ -274,7 +292,82 @@ export const contract = {
     kind: 'query',
     input: noInput,
     output: returns<CurrentUser>(),
-    reads: ['users'],
+    // `settings`: main announces an "acting as" switch as a settings change.
+    reads: ['users', 'settings', 'workspace'],
+  },
+  /** Whom "me" can be in a local workspace (the acting-as picker), and whether switching is allowed. */
+  'session.users': {
+    kind: 'query',
+    input: noInput,
+    output: returns<SessionUsers>(),
+    reads: ['users', 'settings', 'workspace'],
+  },
+  /** Act as another active user of this workspace; refused while signed in to team sync. */
+  'session.switchUser': {
+    kind: 'mutation',
+    input: switchUserInput,
+    output: returns<CurrentUser>(),
+  },
+  /** Proposals (issue 8): a draft v1 pre-filled from the account, its tier and the evidence. */
+  'proposals.start': { kind: 'mutation', input: proposalStartInput, output: returns<Proposal>() },
+  /** The pricing form's live totals, issues and approval check; pure over its inputs. */
+  'proposals.preview': {
+    kind: 'query',
+    input: proposalPreviewInput,
+    output: returns<ProposalPreview>(),
+    reads: ['accounts', 'tiers', 'library'],
+  },
+  /** Writes the next version; invalid content → `validation` (nothing written), stale base → `conflict`. */
+  'proposals.save': {
+    kind: 'mutation',
+    input: proposalSaveInput,
+    output: returns<ProposalSaveResult>(),
+  },
+  /** Everything one proposal is: head, content, pricing, approval, comparison, history, versions. */
+  'proposals.get': {
+    kind: 'query',
+    input: proposalRefInput,
+    output: returns<ProposalDetail>(),
+    reads: ['proposals', 'proposalVersions', 'accounts', 'tiers', 'users', 'library'],
+  },
+  'proposals.list': {
+    kind: 'query',
+    input: proposalListInput,
+    output: returns<ProposalList>(),
+    reads: ['proposals', 'accounts', 'tiers', 'users'],
+  },
+  'proposals.versions': {
+    kind: 'query',
+    input: proposalRefInput,
+    output: returns<ProposalVersionList>(),
+    reads: ['proposals', 'proposalVersions', 'users'],
+  },
+  /** Readable changes between two versions of one proposal. */
+  'proposals.diff': {
+    kind: 'query',
+    input: proposalDiffInput,
+    output: returns<ProposalDiff>(),
+    reads: ['proposals', 'proposalVersions', 'tiers'],
+  },
+  /** Writes the next version with an older version's content (never rewrites history). */
+  'proposals.restore': {
+    kind: 'mutation',
+    input: proposalRestoreInput,
+    output: returns<ProposalSaveResult>(),
+  },
+  /** Moves the status (state machine in shared); approve / request changes: manager or admin. */
+  'proposals.setStatus': {
+    kind: 'mutation',
+    input: proposalSetStatusInput,
+    output: returns<Proposal>(),
+  },
+  /** A new draft with the current version's content, owned by me. */
+  'proposals.duplicate': { kind: 'mutation', input: proposalRefInput, output: returns<Proposal>() },
+  /** Archive, or unarchive to undo. */
+  'proposals.archive': {
+    kind: 'mutation',
+    input: proposalArchiveInput,
+    output: returns<Proposal>(),
   },
   /** An account's notes, calls, check-ins, QBRs, ticket milestones and tier changes, newest first. */
   'activities.timeline': {
@@ -378,6 +471,54 @@ export const contract = {
     input: viewRefInput,
     output: returns<{ readonly id: string; readonly name: string }>(),
   },
+  /** The case-study library, narrowed to a segment, a tier and search words. */
+  'caseStudies.list': {
+    kind: 'query',
+    input: caseStudyListInput,
+    output: returns<readonly CaseStudyListItem[]>(),
+    reads: ['library', 'tiers', 'users'],
+  },
+  'caseStudies.save': { kind: 'mutation', input: caseStudySaveInput, output: returns<CaseStudy>() },
+  /** Deletes and returns the story, for `caseStudies.restore` (undo). */
+  'caseStudies.delete': {
+    kind: 'mutation',
+    input: caseStudyRefInput,
+    output: returns<CaseStudy>(),
+  },
+  'caseStudies.restore': {
+    kind: 'mutation',
+    input: caseStudyRestoreInput,
+    output: returns<CaseStudy>(),
+  },
+  /** One value-story template per section: the workspace's own, else the built-in default. */
+  'storyTemplates.list': {
+    kind: 'query',
+    input: noInput,
+    output: returns<readonly StoryTemplateItem[]>(),
+    reads: ['library'],
+  },
+  'storyTemplates.save': {
+    kind: 'mutation',
+    input: storyTemplateSaveInput,
+    output: returns<StoryTemplate>(),
+  },
+  'storyTemplates.reset': {
+    kind: 'mutation',
+    input: storyTemplateResetInput,
+    output: returns<StoryTemplateItem>(),
+  },
+  /** Approval threshold and branding, from the workspace settings (they replicate). */
+  'proposalSettings.get': {
+    kind: 'query',
+    input: noInput,
+    output: returns<ProposalSettings>(),
+    reads: ['library', 'users'],
+  },
+  'proposalSettings.save': {
+    kind: 'mutation',
+    input: proposalSettingsSaveInput,
+    output: returns<ProposalSettings>(),
+  },
   /** The alerts inbox: open alerts and those whose snooze ran out, most urgent first. */
   'alerts.list': {
     kind: 'query',
@@ -471,54 +612,6 @@ type InvokeDef<C extends InvokeChannel> = Extract<Contract[C], QueryDef | Mutati
 /** What the caller passes (before zod defaults and transforms). */
 export type InputOf<C extends InvokeChannel> = z.input<InvokeDef<C>['input']>
 /** What the handler receives (after validation). */
-  /** The case-study library, narrowed to a segment, a tier and search words. */
-  'caseStudies.list': {
-    kind: 'query',
-    input: caseStudyListInput,
-    output: returns<readonly CaseStudyListItem[]>(),
-    reads: ['library', 'tiers', 'users'],
-  },
-  'caseStudies.save': { kind: 'mutation', input: caseStudySaveInput, output: returns<CaseStudy>() },
-  /** Deletes and returns the story, for `caseStudies.restore` (undo). */
-  'caseStudies.delete': {
-    kind: 'mutation',
-    input: caseStudyRefInput,
-    output: returns<CaseStudy>(),
-  },
-  'caseStudies.restore': {
-    kind: 'mutation',
-    input: caseStudyRestoreInput,
-    output: returns<CaseStudy>(),
-  },
-  /** One value-story template per section: the workspace's own, else the built-in default. */
-  'storyTemplates.list': {
-    kind: 'query',
-    input: noInput,
-    output: returns<readonly StoryTemplateItem[]>(),
-    reads: ['library'],
-  },
-  'storyTemplates.save': {
-    kind: 'mutation',
-    input: storyTemplateSaveInput,
-    output: returns<StoryTemplate>(),
-  },
-  'storyTemplates.reset': {
-    kind: 'mutation',
-    input: storyTemplateResetInput,
-    output: returns<StoryTemplateItem>(),
-  },
-  /** Approval threshold and branding, from the workspace settings (they replicate). */
-  'proposalSettings.get': {
-    kind: 'query',
-    input: noInput,
-    output: returns<ProposalSettings>(),
-    reads: ['library', 'users'],
-  },
-  'proposalSettings.save': {
-    kind: 'mutation',
-    input: proposalSettingsSaveInput,
-    output: returns<ProposalSettings>(),
-  },
 export type ParsedInputOf<C extends InvokeChannel> = z.output<InvokeDef<C>['input']>
 export type OutputOf<C extends InvokeChannel> =
   InvokeDef<C>['output'] extends Returns<infer T> ? T : never

@@ -8,10 +8,11 @@ import { documentMetaShape, idSchema, markdownSchema } from './primitives'
 import { collectionDefinitions, collectionNames } from './registry'
 
 /**
- * Every collection is at schema version 0: the model is new and has no stored data to migrate
- * yet. These tests pin the mechanism future version steps will use, on a throwaway collection
- * defined here (not part of the model): a v0 → v1 step that splits `text` into a title and a
- * Markdown body. A real step gets the same two tests, with its frozen v(N-1) RxDB schema.
+ * Every collection declares exactly the steps 1..version (RxDB runs them in order from the
+ * stored version). These tests pin the mechanism on a throwaway collection defined here (not
+ * part of the model): a v0 → v1 step that splits `text` into a title and a Markdown body. Each
+ * real step gets the same two tests in its own file (e.g. proposal-migration.test.ts), with its
+ * frozen v(N-1) RxDB schema under fixtures/.
  */
 
 const v0Schema: RxJsonSchema<Record<string, unknown>> = {
@@ -63,10 +64,15 @@ const fixtures = [
 ]
 
 describe('migration mechanism', () => {
-  it('all model collections are at version 0 with no steps yet', () => {
+  it('every model collection has exactly the steps 1..version, each a function', () => {
     for (const name of collectionNames) {
-      expect(collectionDefinitions[name].version, name).toBe(0)
-      expect(collectionDefinitions[name].migrationStrategies).toEqual({})
+      const { version, migrationStrategies } = collectionDefinitions[name]
+      const declared = Object.keys(migrationStrategies)
+        .map(Number)
+        .sort((a, b) => a - b)
+      expect(declared, name).toEqual(Array.from({ length: version }, (_, i) => i + 1))
+      for (const step of Object.values(migrationStrategies))
+        expect(typeof step, name).toBe('function')
     }
   })
 

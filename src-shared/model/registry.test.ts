@@ -14,8 +14,8 @@ import {
 type Collections = { [C in CollectionName]: RxCollection<Record<string, unknown>> }
 
 describe('collection registry', () => {
-  it('stays under RxDB’s open-collection limit with room for one more', () => {
-    expect(collectionNames.length).toBeLessThan(RXDB_OPEN_COLLECTION_LIMIT)
+  it('stays within RxDB’s open-collection limit (the model is at it: new kinds go into library)', () => {
+    expect(collectionNames.length).toBeLessThanOrEqual(RXDB_OPEN_COLLECTION_LIMIT)
   })
 
   it('names every collection after its key and derives its RxDB schema', () => {

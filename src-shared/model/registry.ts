@@ -8,6 +8,7 @@ import { ledgerEntriesCollection } from './ledger'
 import { libraryCollection } from './library'
 import { playbookRunsCollection } from './playbook'
 import { proposalsCollection } from './proposal'
+import { proposalVersionsCollection } from './proposal-version'
 import { ticketsCollection } from './ticket'
 import { tiersCollection } from './tier'
 import { usageSnapshotsCollection } from './usage'
@@ -22,8 +23,8 @@ function registry<T extends { readonly [K in keyof T]: CollectionDefinition<K & 
 
 /**
  * RxDB's open-source build refuses to open more than this many collections in one process
- * (error COL23, see rxdb/src/plugins/utils/utils-premium.ts). The model stays below it, with
- * room for one more collection, by keeping small definitions together in `library`.
+ * (error COL23, see rxdb/src/plugins/utils/utils-premium.ts). The model has reached it with
+ * `proposalVersions`; further small definitions must go into `library` as a new kind.
  */
 export const RXDB_OPEN_COLLECTION_LIMIT = 13
 
@@ -42,6 +43,7 @@ export const collectionDefinitions = registry({
   activities: activitiesCollection,
   ledgerEntries: ledgerEntriesCollection,
   proposals: proposalsCollection,
+  proposalVersions: proposalVersionsCollection,
   alerts: alertsCollection,
   playbookRuns: playbookRunsCollection,
 })
@@ -80,6 +82,7 @@ export function rxCollectionCreators() {
     activities: creator(d.activities),
     ledgerEntries: creator(d.ledgerEntries),
     proposals: creator(d.proposals),
+    proposalVersions: creator(d.proposalVersions),
     alerts: creator(d.alerts),
     playbookRuns: creator(d.playbookRuns),
   } satisfies Record<CollectionName, { readonly migrationStrategies: MigrationSteps }>

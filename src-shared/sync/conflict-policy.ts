@@ -25,6 +25,8 @@ export const conflictPolicies: Readonly<Record<CollectionName, ConflictPolicy>> 
   activities: 'keep-copy',
   ledgerEntries: 'keep-copy',
   proposals: 'keep-copy',
+  // Written once and never edited, so a conflict means two devices minted the same version.
+  proposalVersions: 'keep-copy',
   alerts: 'server-wins',
   playbookRuns: 'keep-copy',
 })

@@ -213,6 +213,7 @@ describe('the default demo book', () => {
       'activities',
       'ledgerEntries',
       'proposals',
+      'proposalVersions',
       'alerts',
       'playbookRuns',
     ])

@@ -5,7 +5,7 @@ import { activityDocs } from './generate/activities'
 import { alertDocs } from './generate/alerts'
 import { ledgerDocs } from './generate/ledger'
 import { playbookRunDocs } from './generate/playbook-runs'
-import { proposalDocs } from './generate/proposals'
+import { proposalDocs, proposalVersionDocs } from './generate/proposals'
 import { ticketsForAccount } from './generate/tickets'
 import { usageDocs } from './generate/usage'
 import { resolveOptions, type DemoBookOptions } from './options'
@@ -85,6 +85,11 @@ export function* generateDemoBook(options: DemoBookOptions = {}): Generator<Demo
   yield* chunk(
     'proposals',
     perAccount(context, (plan) => proposalDocs(context, plan)),
+    size,
+  )
+  yield* chunk(
+    'proposalVersions',
+    perAccount(context, (plan) => proposalVersionDocs(context, plan)),
     size,
   )
   yield* chunk(

@@ -62,7 +62,7 @@ describe('retentionCohort', () => {
       upgrade('upgraded', '2026-03-15T10:00:00.000Z', 50_000, 'EUR'),
       // Before the period: already in the starting ARR.
       upgrade('old-upgrade', '2025-06-01T10:00:00.000Z', 30_000),
-      { ...upgrade('kept', '2026-04-01T10:00:00.000Z', 20_000), status: 'declined' as const },
+      { ...upgrade('kept', '2026-04-01T10:00:00.000Z', 20_000), status: 'lost' as const },
     ],
     versions,
     period,
