@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { valueStorySections } from '../model/story-template'
 import {
+  appendBlock,
+  caseStudyQuote,
   defaultStoryTemplates,
   renderStoryTemplate,
   storyVariableNames,
@@ -67,5 +69,35 @@ describe('value-story templates', () => {
     }
     expect(defaultStoryTemplates.change).toContain('{{evidence.preventedBreaches}}')
     expect(defaultStoryTemplates.outcomes).toContain('{{pricing.annualTotal}}')
+  })
+})
+
+describe('quoting a case study', () => {
+  it('quotes title, customer, figures and every line of the story', () => {
+    const quote = caseStudyQuote({
+      name: 'Fewer S1 escalations',
+      customerLabel: 'A logistics company',
+      figures: [
+        { label: 'S1 resolution', value: '−42 %' },
+        { label: 'CSAT', value: '4.7' },
+      ],
+      bodyMarkdown: 'First paragraph.\n\nSecond paragraph.\n',
+    })
+    expect(quote).toBe(
+      [
+        '> **Case study: Fewer S1 escalations** — A logistics company',
+        '>',
+        '> **−42 %** S1 resolution · **4.7** CSAT',
+        '>',
+        '> First paragraph.',
+        '>',
+        '> Second paragraph.',
+      ].join('\n'),
+    )
+  })
+
+  it('appends after existing text with one blank line, or stands alone', () => {
+    expect(appendBlock('Intro.\n\n\n', '> quote')).toBe('Intro.\n\n> quote')
+    expect(appendBlock('  \n', '> quote')).toBe('> quote')
   })
 })

@@ -1,4 +1,5 @@
 import type { ValueStorySection } from '../model/story-template'
+import type { CaseStudy } from '../model/case-study'
 
 /**
  * Value-story templates: Markdown with `{{variable}}` placeholders that a proposal fills. The
@@ -130,4 +131,38 @@ export const storySectionLabels: Readonly<Record<ValueStorySection, string>> = {
   impact: 'Impact',
   change: 'What the target tier changes',
   outcomes: 'Expected outcomes',
+}
+
+/** The four sections plus the case studies a proposal cites: what the value-story editor edits. */
+export interface ValueStoryDraft {
+  readonly situation: string
+  readonly impact: string
+  readonly change: string
+  readonly outcomes: string
+  readonly caseStudyIds: readonly string[]
+}
+
+/**
+ * A case study as it reads inside a proposal: a quoted block with its title, the anonymised
+ * customer and the headline figures, then the story. Quoted so the reader sees where it starts
+ * and ends; every line is prefixed so the story's own paragraphs stay inside the quote.
+ */
+export function caseStudyQuote(
+  caseStudy: Pick<CaseStudy, 'name' | 'customerLabel' | 'figures' | 'bodyMarkdown'>,
+): string {
+  const figures = caseStudy.figures.map((figure) => `**${figure.value}** ${figure.label}`)
+  const lines = [
+    `**Case study: ${caseStudy.name}** — ${caseStudy.customerLabel}`,
+    ...(figures.length > 0 ? ['', figures.join(' · ')] : []),
+    ...(caseStudy.bodyMarkdown.trim() === ''
+      ? []
+      : ['', ...caseStudy.bodyMarkdown.trim().split('\n')]),
+  ]
+  return lines.map((line) => (line === '' ? '>' : `> ${line}`)).join('\n')
+}
+
+/** Appends a block to a section's text with one blank line between. */
+export function appendBlock(text: string, block: string): string {
+  const trimmed = text.replace(/\s+$/, '')
+  return trimmed === '' ? block : `${trimmed}\n\n${block}`
 }

@@ -6,6 +6,8 @@ import {
   IconBuildingStore,
   IconDatabase,
   IconInfoCircle,
+  IconLibrary,
+  IconSignature,
   IconPalette,
   IconStack2,
   type Icon,
@@ -44,6 +46,12 @@ export const navigation: readonly NavigationSection[] = [
         badge: AlertsBadge,
       },
       {
+        to: '/case-studies',
+        label: 'Case studies',
+        description: 'Anonymised customer stories by segment and tier; value-story templates',
+        icon: IconLibrary,
+      },
+      {
         to: '/tiers',
         label: 'Tiers',
         description: 'Tier catalogue side by side, versions with their changes, support calendars',
@@ -59,6 +67,12 @@ export const navigation: readonly NavigationSection[] = [
         label: 'Appearance',
         description: 'Colour scheme, density and language',
         icon: IconPalette,
+      },
+      {
+        to: '/settings/proposals',
+        label: 'Proposals',
+        description: 'Approval threshold for discounts; company name, colours and logo on exports',
+        icon: IconSignature,
       },
       {
         to: '/settings/workspaces',

@@ -10,9 +10,11 @@ import {
 import { AccountPage } from '../features/accounts/AccountPage'
 import { AccountsPage } from '../features/accounts/AccountsPage'
 import { AlertsPage } from '../features/alerts/AlertsPage'
+import { CaseStudiesPage } from '../features/library/CaseStudiesPage'
 import { AboutSection } from '../features/settings/AboutSection'
 import { AppearanceSection } from '../features/settings/AppearanceSection'
 import { DataSection } from '../features/settings/DataSection'
+import { ProposalsSection } from '../features/settings/ProposalsSection'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { TierPage } from '../features/tiers/TierPage'
 import { TiersPage } from '../features/tiers/TiersPage'
@@ -80,6 +82,12 @@ const alertsRoute = createRoute({
   component: AlertsPage,
 })
 
+const caseStudiesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'case-studies',
+  component: CaseStudiesPage,
+})
+
 const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'settings',
@@ -102,6 +110,11 @@ const workspacesRoute = createRoute({
   path: 'workspaces',
   component: WorkspacesSection,
 })
+const proposalSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'proposals',
+  component: ProposalsSection,
+})
 const dataRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: 'data',
@@ -118,11 +131,13 @@ const routeTree = rootRoute.addChildren([
   accountsRoute,
   accountRoute,
   alertsRoute,
+  caseStudiesRoute,
   tiersRoute,
   tierRoute,
   settingsRoute.addChildren([
     settingsIndexRoute,
     appearanceRoute,
+    proposalSettingsRoute,
     workspacesRoute,
     dataRoute,
     aboutRoute,
