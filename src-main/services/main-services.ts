@@ -20,6 +20,8 @@ import { createActingAsStore } from './session/acting-as-store'
 import { createSessionSwitch } from './session/session-switch'
 import { proposalHandlers } from './proposals/handlers'
 import { createPendingProposalsService } from './proposals/pending-service'
+import { createExportSource } from './proposals-export/export-source'
+import { proposalExportHandlers } from './proposals-export/handlers'
 import { createCalendarsRepository } from './tiers/calendars-repository'
 import { tierHandlers } from './tiers/handlers'
 import { createTiersRepository } from './tiers/tiers-repository'
@@ -165,6 +167,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const stopSyncWatch = events.subscribe((topic) => {
     if (topic === 'changed:workspace') void sync.workspaceChanged().catch(syncFailed)
   })
+  const proposals = createPendingProposalsService()
   const router = createRouter(
     {
       ...appHandlers({
@@ -195,7 +198,16 @@ export async function createMainServices(options: MainServicesOptions): Promise<
           announce: () => events.publish(changedTopic('settings'), { collection: 'settings' }),
         }),
       ),
-      ...proposalHandlers(createPendingProposalsService()),
+      ...proposalHandlers(proposals),
+      ...proposalExportHandlers({
+        loadInput: createExportSource({
+          getDetail: (id) => proposals['proposals.get']({ id }),
+          rx: workspaceRx,
+          locale: () => settings.get().locale,
+        }),
+        desktop: options.desktop,
+        publish: (progress) => events.publish('proposals.exportProgress', progress),
+      }),
       ...syncHandlers(sync),
       ...ledgerLogHandlers(createLedgerLog({ rx: workspaceRx, currentUser })),
       ...portfolioHandlers({ readModel: portfolio, desktop: options.desktop }),

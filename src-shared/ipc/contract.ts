@@ -122,6 +122,11 @@ import {
   type WeekPreview,
 } from '../tiers/tier-queries'
 import type { ReadableDiffEntry } from '../tiers/tier-diff-text'
+import {
+  proposalExportInput,
+  type ProposalExportProgress,
+  type ProposalExportResult,
+} from '../proposals/document/export-input'
 
 /**
  * Collections whose changes main announces as `changed:<collection>` events: the workspace
@@ -512,7 +517,8 @@ export const contract = {
     kind: 'query',
     input: noInput,
     output: returns<ProposalSettings>(),
-    reads: ['library', 'users'],
+    // `settings`: an "acting as" switch is announced as a settings change (canEditThreshold).
+    reads: ['library', 'users', 'settings'],
   },
   'proposalSettings.save': {
     kind: 'mutation',
@@ -594,6 +600,17 @@ export const contract = {
     kind: 'mutation',
     input: syncResolveConflictInput,
     output: returns<null>(),
+  },
+  /** Writes the proposal's current version as PDF, DOCX or Markdown where the user chooses. */
+  'proposals.export': {
+    kind: 'mutation',
+    input: proposalExportInput,
+    output: returns<ProposalExportResult>(),
+  },
+  /** Progress of a running `proposals.export` (share 0–1 and the step), for the progress bar. */
+  'proposals.exportProgress': {
+    kind: 'subscription',
+    payload: returns<ProposalExportProgress>(),
   },
   ...changedTopics,
 } as const satisfies Readonly<Record<string, ChannelDef>>

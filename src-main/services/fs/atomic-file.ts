@@ -6,11 +6,11 @@ import { dirname } from 'node:path'
  * Replaces `file` so that a crash or power loss leaves either the old or the new content,
  * never a torn mix: write a sibling, flush it, rename over, then flush the directory entry.
  */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
   const handle = await open(temp, 'w', 0o600)
   try {
-    await handle.writeFile(content, 'utf8')
+    await handle.writeFile(content, typeof content === 'string' ? 'utf8' : undefined)
     await handle.sync()
   } finally {
     await handle.close()

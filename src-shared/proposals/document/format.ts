@@ -1,0 +1,42 @@
+import { formatMoney } from '../../format/money'
+import type { SlaTarget } from '../../model/tier'
+import { formatDuration } from '../../tiers/labels'
+
+/** Locale-bound formatters an export uses; built once per document so every figure agrees. */
+export interface DocumentFormat {
+  money(amountMinor: number): string
+  number(value: number): string
+  percent(share: number): string
+  /** An ISO date or time as a long date, read in UTC so the zone of the machine never shifts it. */
+  date(iso: string): string
+  slaTarget(target: SlaTarget | null): string
+}
+
+export function documentFormat(locale: string, currency: string): DocumentFormat {
+  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })
+  const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 })
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })
+  return {
+    money: (amountMinor) => formatMoney({ amountMinor, currency }, locale),
+    number: (value) => numbers.format(value),
+    percent: (share) => percents.format(share),
+    date: (iso) => dates.format(new Date(iso.length === 10 ? `${iso}T00:00:00.000Z` : iso)),
+    slaTarget: (target) =>
+      target === null
+        ? 'No commitment'
+        : `${formatDuration(target.minutes)} (${target.hours === 'business' ? 'business hours' : '24x7'})`,
+  }
+}
+
+/** A file name from a title: letters, digits and dashes only, as the CSV export names files. */
+export function fileSlug(text: string, fallback: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/g, '')
+  return slug === '' ? fallback : slug
+}
