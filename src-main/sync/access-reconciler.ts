@@ -32,6 +32,8 @@ export interface AccessReconciler {
    * what to append to the page. Undefined when nothing waits.
    */
   beforePull(name: CollectionName): Promise<PageRemovals | undefined>
+  /** The accounts this user may see now, asked afresh (`all` for admins). */
+  visibleAccounts(): Promise<ReadonlySet<string> | 'all'>
   /** The check in progress, if any (tests and shutdown). */
   idle(): Promise<void>
   stop(): void
@@ -143,6 +145,10 @@ export function createAccessReconciler(options: AccessReconcilerOptions): Access
   return {
     check,
     beforePull,
+    async visibleAccounts() {
+      const access = await fetchAccess()
+      return access.scope === 'all' ? 'all' : new Set(access.accountIds)
+    },
     idle: async () => {
       while (running !== undefined) await running
     },

@@ -2,6 +2,7 @@ import type { RxCollection } from 'rxdb'
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication'
 import type { Observable } from 'rxjs'
 import type { CollectionName } from '@shared/model/registry'
+import { accountScopedNames } from '@shared/sync/account-scope'
 import { conflictPolicies } from '@shared/sync/conflict-policy'
 import {
   documentState,
@@ -16,6 +17,7 @@ import {
 } from '@shared/sync/protocol'
 import type { PageRemovals } from './access-reconciler'
 import type { ConflictStore } from './conflict-store'
+import { pushKeepingRefusals, type RefusedRow, type WireRow } from './push-refusals'
 import { syncJson, type SyncConnection } from './sync-http'
 
 export type CollectionReplication = RxReplicationState<unknown, SyncCheckpoint>
@@ -36,6 +38,8 @@ export interface CollectionReplicationOptions {
   readonly retryTime: () => number
   /** Removals of lost accounts' documents to append to the next page (protocol rule 7). */
   readonly beforePull?: () => Promise<PageRemovals | undefined>
+  /** Which accounts this user may see now; asked only when the server refused a push. */
+  readonly visibleAccounts?: () => Promise<ReadonlySet<string> | 'all'>
 }
 
 /**
@@ -97,7 +101,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
       batchSize: Math.min(batchSize, syncLimits.pushBatchMax),
       handler: (rows) =>
         track(async () => {
-          const wireRows = rows.map((row) => ({
+          const wireRows: WireRow[] = rows.map((row) => ({
             newDocumentState: documentState(
               row.newDocumentState as Record<string, unknown>,
             ) as WireDocument,
@@ -105,15 +109,20 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
               ? (documentState(row.assumedMasterState as Record<string, unknown>) as WireDocument)
               : null,
           }))
-          const { conflicts } = await syncJson(
-            options.connection,
-            syncPaths.push(options.name),
-            pushResponseSchema,
-            { method: 'POST', body: { rows: wireRows } },
-          )
+          const { conflicts, refused } = await pushKeepingRefusals(wireRows, async (batch) => {
+            const answer = await syncJson(
+              options.connection,
+              syncPaths.push(options.name),
+              pushResponseSchema,
+              { method: 'POST', body: { rows: batch } },
+            )
+            return answer.conflicts
+          })
           if (policy === 'keep-copy') await keepLosers(wireRows, conflicts)
-          // RxDB's default conflict handler then applies the server's version locally.
-          return conflicts
+          const standIns = refused.length === 0 ? [] : await keepRefused(refused)
+          // RxDB's default conflict handler then applies the server's version locally (for a
+          // refusal, the stand-in), and stops pushing that document.
+          return [...conflicts, ...standIns]
         }),
     },
   })
@@ -132,6 +141,41 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
         return [{ collection: options.name, documentId: theirs.id, mine, theirs, detectedAt }]
       }),
     )
+  }
+
+  /**
+   * Keeps each refused write for the user and returns what RxDB should now hold instead, as if
+   * it were the server's answer: the server's version as last seen, or a tombstone when there
+   * is none, or when the document belongs to an account this user may no longer see (it is
+   * then gone from the server's view of this user, and would otherwise be stranded here).
+   */
+  async function keepRefused(refused: readonly RefusedRow[]): Promise<WireDocument[]> {
+    const visible = accountScopedNames.includes(options.name)
+      ? await options.visibleAccounts?.()
+      : 'all'
+    const accountOf = (doc: WireDocument) =>
+      String(options.name === 'accounts' ? doc.id : (doc as Record<string, unknown>).accountId)
+    const standIns = refused.map(({ row }) => {
+      const theirs = row.assumedMasterState
+      const stillVisible =
+        visible === undefined ||
+        visible === 'all' ||
+        (theirs !== null && visible.has(accountOf(theirs)))
+      return theirs !== null && stillVisible ? theirs : { ...row.newDocumentState, _deleted: true }
+    })
+    const detectedAt = options.now().toISOString()
+    await options.conflicts.add(
+      refused.map(({ row, reason }, i) => ({
+        collection: options.name,
+        documentId: row.newDocumentState.id,
+        mine: row.newDocumentState,
+        theirs: standIns[i] ?? row.newDocumentState,
+        detectedAt,
+        kind: 'refused' as const,
+        reason,
+      })),
+    )
+    return standIns
   }
 
   return replication

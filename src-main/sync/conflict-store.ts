@@ -8,8 +8,11 @@ import { writeJsonAtomic } from '../services/fs/atomic-file'
 /**
  * Conflict copies: when the server refused a push of an authored document because someone else
  * changed it first, the server's version is applied locally and the version written here is
- * kept, so nothing a person typed is lost silently. Stored beside the workspace's database (not
- * in it: it is this computer's record and is never replicated).
+ * kept, so nothing a person typed is lost silently. Refusals are kept the same way: a write the
+ * server answered 403 for (an account reassigned away, a tier only admins may change) is taken
+ * out of the push queue, so it cannot hold back the others, and kept here with the server's
+ * reason until the user discards it. Stored beside the workspace's database (not in it: it is
+ * this computer's record and is never replicated).
  */
 export const syncConflictSchema = z.strictObject({
   id: z.string(),
@@ -20,6 +23,10 @@ export const syncConflictSchema = z.strictObject({
   /** The server's version, applied locally. */
   theirs: z.record(z.string(), z.unknown()),
   detectedAt: z.string(),
+  /** `refused`: the server would not accept `mine` at all (403); absent in older files. */
+  kind: z.enum(['conflict', 'refused']).optional(),
+  /** The server's message for a refusal, in its words. */
+  reason: z.string().optional(),
 })
 export type SyncConflict = z.infer<typeof syncConflictSchema>
 

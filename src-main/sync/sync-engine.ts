@@ -113,6 +113,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       onOutcome,
       retryTime: () => retryDelay(failures),
       beforePull: () => access.beforePull(name),
+      visibleAccounts: () => access.visibleAccounts(),
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     })
     replications.set(name, replication)

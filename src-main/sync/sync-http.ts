@@ -12,11 +12,19 @@ export type SyncFailureCode = SyncErrorCode | 'network'
 export class SyncRequestError extends Error {
   readonly code: SyncFailureCode
   readonly status: number | undefined
-  constructor(code: SyncFailureCode, message: string, status?: number) {
+  /** The server's `details` (e.g. which rows of a push were refused). */
+  readonly details: Readonly<Record<string, unknown>> | undefined
+  constructor(
+    code: SyncFailureCode,
+    message: string,
+    status?: number,
+    details?: Readonly<Record<string, unknown>>,
+  ) {
     super(message)
     this.name = 'SyncRequestError'
     this.code = code
     this.status = status
+    this.details = details
   }
 
   /** Worth retrying the same request later (with backoff): the server is away or busy. */
@@ -101,5 +109,10 @@ async function failureOf(response: Response): Promise<SyncRequestError> {
   const message = body.success
     ? body.data.error.message
     : `The sync server answered ${response.status} ${response.statusText}`.trim()
-  return new SyncRequestError(code, message, response.status)
+  return new SyncRequestError(
+    code,
+    message,
+    response.status,
+    body.success ? body.data.error.details : undefined,
+  )
 }

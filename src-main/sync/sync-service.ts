@@ -268,7 +268,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     conflicts: async () => {
       const workspace = await options.workspace()
       const list = await createConflictStore(workspace.folder).list()
-      return list.map((c) => ({ ...c, label: labelOf(c) }))
+      return list.map(({ kind, reason, ...c }) => ({
+        ...c,
+        label: labelOf(c),
+        kind: kind ?? 'conflict',
+        reason: reason ?? null,
+      }))
     },
     resolveConflict: ({ id, keep }) =>
       serial(async () => {
@@ -280,6 +285,13 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         const conflict = (await store.list()).find((c) => c.id === id)
         if (conflict === undefined)
           throw new TierlineError('not-found', 'That conflict was already resolved.')
+        if (keep === 'mine' && conflict.kind === 'refused') {
+          // Writing it again would be refused again, and stay refused: it can only be discarded.
+          throw new TierlineError(
+            'conflict',
+            `The server refused this change (${conflict.reason ?? 'not allowed'}); it can only be discarded.`,
+          )
+        }
         if (keep === 'mine') {
           const { _deleted: deleted, ...mine } = conflict.mine
           const collection = workspace.rx.collections[conflict.collection]

@@ -161,4 +161,11 @@ export interface SyncConflictItem {
   readonly mine: Readonly<Record<string, unknown>>
   readonly theirs: Readonly<Record<string, unknown>>
   readonly detectedAt: string
+  /**
+   * `conflict`: someone else changed it first (keep mine or theirs). `refused`: the server does
+   * not let this user write it (403), so it can only be discarded.
+   */
+  readonly kind: 'conflict' | 'refused'
+  /** The server's reason for a refusal. */
+  readonly reason: string | null
 }

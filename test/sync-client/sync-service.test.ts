@@ -9,6 +9,7 @@ import { openPglite } from '../../src-server/db/pglite'
 import type { SqlDatabase } from '../../src-server/db/database'
 import { createSyncServer, type SyncServer } from '../../src-server/server'
 import { issueToken, revokeTokens } from '../../src-server/auth/users'
+import { importDocuments } from '../../src-server/sync/documents'
 import { client, createWorld, wire, type World } from '../../src-server/testing/world'
 import { recordingLogger } from '../fixtures/recording-logger'
 import { openWorkspaceStore, type WorkspaceStore } from '../../src-main/db/workspace-store'
@@ -220,6 +221,76 @@ describe('sync service', { timeout: 60_000 }, () => {
     ).rejects.toMatchObject({
       code: 'not-found',
     })
+  })
+
+  it('takes a refused write out of the queue, pushes the others, and keeps the refusal to discard', async () => {
+    const { states, rx } = await setUp()
+    const tierOnServer = { ...exampleDocuments.tiers[0]!, id: world.newId() }
+    await importDocuments(db, 'tiers', [tierOnServer])
+    await service!.signIn({ serverUrl: baseUrl, token: world.tokens.a })
+    await eventually(() => states.find((s) => s.phase === 'up-to-date'), 'up to date')
+    const template = exampleDocuments.activities.find((a) => a.kind === 'note')!
+    const note = (accountId: string, title: string) => ({
+      ...template,
+      id: world.newId(),
+      accountId,
+      authorId: world.ids.a,
+      title,
+    })
+    // One note on A's account, one on B's (A may not write there), and a tier edit (admins only).
+    const allowed = note(world.accounts.a.id, 'Allowed note')
+    const forbidden = note(world.accounts.b.id, 'Note on someone else’s account')
+    await rx.activities.bulkInsert([allowed, forbidden])
+    const tier = (await rx.tiers.findOne(tierOnServer.id).exec())!
+    const tierName = tier.name
+    states.length = 0
+    await tier.incrementalPatch({ name: 'Renamed by a CSM' })
+
+    const onServer = await eventually(async () => {
+      const { documents } = await client(baseUrl).pullAll(world.tokens.t, 'activities')
+      return documents.find((d) => d.id === allowed.id)
+    }, 'the allowed note on the server')
+    expect(onServer['title']).toBe('Allowed note')
+    const refusals = await eventually(async () => {
+      const list = await service!.conflicts()
+      return list.length >= 2 ? list : undefined
+    }, 'both refusals')
+    expect(refusals.map((r) => [r.collection, r.documentId, r.kind]).sort()).toEqual(
+      [
+        ['activities', forbidden.id, 'refused'],
+        ['tiers', tier.id, 'refused'],
+      ].sort(),
+    )
+    expect(refusals.find((r) => r.collection === 'tiers')?.reason).toMatch(/admins/i)
+    expect(refusals.find((r) => r.collection === 'activities')?.mine['title']).toBe(
+      'Note on someone else’s account',
+    )
+    // Locally: the refused note is gone (the server has none), the tier is the server's again.
+    await eventually(
+      async () => ((await rx.activities.findOne(forbidden.id).exec()) === null ? true : undefined),
+      'the refused note removed locally',
+    )
+    await eventually(
+      async () => ((await rx.tiers.findOne(tier.id).exec())?.name === tierName ? true : undefined),
+      'the tier reverted',
+    )
+    // Nothing stays pending: the refusals do not block the queue, they are counted as conflicts.
+    await eventually(
+      () => states.find((s) => s.phase === 'up-to-date' && s.pending === 0 && s.conflicts === 2),
+      'nothing pending, two refusals shown',
+    )
+    const admin = await client(baseUrl).pullAll(world.tokens.admin, 'activities')
+    expect(admin.documents.map((d) => d.id)).not.toContain(forbidden.id)
+
+    // A refusal cannot be kept (it would be refused again); it can be discarded.
+    const noteRefusal = refusals.find((r) => r.collection === 'activities')!
+    await expect(
+      service!.resolveConflict({ id: noteRefusal.id, keep: 'mine' }),
+    ).rejects.toMatchObject({ code: 'conflict' })
+    for (const refusal of refusals)
+      await service!.resolveConflict({ id: refusal.id, keep: 'theirs' })
+    expect(await service!.conflicts()).toEqual([])
+    expect(service!.state().conflicts).toBe(0)
   })
 
   it('shows an error with the server’s reason when the token is revoked, and keeps local data', async () => {

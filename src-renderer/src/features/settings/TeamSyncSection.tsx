@@ -250,25 +250,44 @@ function ConflictRow({ conflict }: { readonly conflict: SyncConflictItem }) {
           {conflict.collection} · {new Date(conflict.detectedAt).toLocaleString()}
           {mineTitle && mineTitle !== conflict.label ? ` · your title: ${mineTitle}` : ''}
         </Text>
+        {conflict.kind === 'refused' ? (
+          <Text size="xs" c="red" data-testid="sync-refusal-reason">
+            Not saved on the server: {conflict.reason ?? 'you may not change this'}
+          </Text>
+        ) : null}
       </Table.Td>
       <Table.Td>
         <Group gap="xs" justify="flex-end">
-          <Button
-            size="xs"
-            variant="light"
-            loading={resolve.isPending}
-            onClick={() => keep('mine')}
-          >
-            Keep mine
-          </Button>
-          <Button
-            size="xs"
-            variant="default"
-            loading={resolve.isPending}
-            onClick={() => keep('theirs')}
-          >
-            Keep theirs
-          </Button>
+          {conflict.kind === 'refused' ? (
+            <Button
+              size="xs"
+              variant="default"
+              loading={resolve.isPending}
+              onClick={() => keep('theirs')}
+              aria-label={`Discard your change to ${conflict.label}`}
+            >
+              Discard
+            </Button>
+          ) : (
+            <>
+              <Button
+                size="xs"
+                variant="light"
+                loading={resolve.isPending}
+                onClick={() => keep('mine')}
+              >
+                Keep mine
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                loading={resolve.isPending}
+                onClick={() => keep('theirs')}
+              >
+                Keep theirs
+              </Button>
+            </>
+          )}
         </Group>
       </Table.Td>
     </Table.Tr>
@@ -287,8 +306,9 @@ function Conflicts() {
         ) : (
           <Stack gap="xs">
             <Text size="sm">
-              Someone changed these on the server while you edited them here. The server’s version
-              is shown in the app; yours is kept until you choose.
+              Someone changed these on the server while you edited them here, or the server did not
+              let you change them. The server’s version is shown in the app; yours is kept here
+              until you choose.
             </Text>
             <Table data-testid="sync-conflicts">
               <Table.Tbody>
