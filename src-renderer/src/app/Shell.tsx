@@ -17,6 +17,7 @@ import { useCallback } from 'react'
 import { ErrorBoundary } from 'react-error-boundary'
 import type { NavigateEvent } from '@shared/ipc/contract'
 import { SyncStatus } from '../components/SyncStatus'
+import { ActingAsMenu } from '../features/session/ActingAsMenu'
 import { DatabaseProblemBanner } from '../features/workspaces/DatabaseProblemBanner'
 import { WorkspaceLoadingNotice } from '../features/workspaces/WorkspaceLoadingNotice'
 import { WorkspaceSwitcher } from '../features/workspaces/WorkspaceSwitcher'
@@ -71,6 +72,7 @@ export function Shell() {
               </Group>
             </UnstyledButton>
             <SyncStatus />
+            <ActingAsMenu />
           </Group>
         </Group>
       </AppShell.Header>

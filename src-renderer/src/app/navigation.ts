@@ -5,6 +5,7 @@ import {
   IconBriefcase,
   IconBuildingStore,
   IconDatabase,
+  IconFileDollar,
   IconInfoCircle,
   IconLibrary,
   IconSignature,
@@ -44,6 +45,12 @@ export const navigation: readonly NavigationSection[] = [
         description: 'Risk alerts, upgrade reminders and check-ins due: snooze or mark done',
         icon: IconBell,
         badge: AlertsBadge,
+      },
+      {
+        to: '/proposals',
+        label: 'Proposals',
+        description: 'Tier-upgrade proposals: evidence, value story, pricing, approval, export',
+        icon: IconFileDollar,
       },
       {
         to: '/case-studies',

@@ -10,6 +10,8 @@ import {
 import { AccountPage } from '../features/accounts/AccountPage'
 import { AccountsPage } from '../features/accounts/AccountsPage'
 import { AlertsPage } from '../features/alerts/AlertsPage'
+import { ProposalBuilderPage } from '../features/proposals/ProposalBuilderPage'
+import { ProposalsPage } from '../features/proposals/ProposalsPage'
 import { CaseStudiesPage } from '../features/library/CaseStudiesPage'
 import { AboutSection } from '../features/settings/AboutSection'
 import { AppearanceSection } from '../features/settings/AppearanceSection'
@@ -82,6 +84,20 @@ const alertsRoute = createRoute({
   component: AlertsPage,
 })
 
+const proposalsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'proposals',
+  component: ProposalsPage,
+})
+const proposalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'proposals/$proposalId',
+  component: function ProposalRoute() {
+    const { proposalId } = proposalRoute.useParams()
+    return <ProposalBuilderPage key={proposalId} proposalId={proposalId} />
+  },
+})
+
 const caseStudiesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'case-studies',
@@ -131,6 +147,8 @@ const routeTree = rootRoute.addChildren([
   accountsRoute,
   accountRoute,
   alertsRoute,
+  proposalsRoute,
+  proposalRoute,
   caseStudiesRoute,
   tiersRoute,
   tierRoute,

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import type { AccountDetail } from '@shared/accounts/account-queries'
 import { useFormat } from '../../components/format'
 import { HealthBadge } from '../accounts/HealthBadge'
+import { StartProposalButton } from '../proposals/StartProposalButton'
 import classes from './account.module.css'
 
 function Fact({ label, children }: { readonly label: string; readonly children: ReactNode }) {
@@ -25,9 +26,12 @@ export function AccountHeader({ detail }: { readonly detail: AccountDetail }) {
     <Card withBorder padding="lg" component="section" aria-label="Account summary">
       <Group justify="space-between" mb="md">
         <Title order={2}>{account.name}</Title>
-        <Text size="sm" c="dimmed">
-          {account.domain}
-        </Text>
+        <Group gap="sm">
+          <Text size="sm" c="dimmed">
+            {account.domain}
+          </Text>
+          <StartProposalButton accountId={account.id} label="New proposal" />
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }}>
         <Fact label="Tier">

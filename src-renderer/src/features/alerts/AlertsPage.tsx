@@ -19,6 +19,7 @@ import { alertGroups, type AlertGroup, type InboxAlert } from '@shared/alerts/in
 import type { Alert } from '@shared/model/alert'
 import { useInvokeKeepingPrevious, useMutate } from '../../app/ipc-hooks'
 import { useFormat } from '../../components/format'
+import { StartProposalButton } from '../proposals/StartProposalButton'
 import { SectionState } from '../settings/SectionState'
 import { notifyFailure, notifySuccess } from '../workspaces/notify'
 import classes from './AlertsPage.module.css'
@@ -143,6 +144,14 @@ function AlertRow({ item }: { readonly item: InboxAlert }) {
           </Anchor>
         </Stack>
         <Group gap="xs" wrap="nowrap">
+          {alert.kind === 'upgrade-signal' && (
+            <StartProposalButton
+              accountId={alert.accountId}
+              alertId={alert.id}
+              label="Start proposal"
+              size="xs"
+            />
+          )}
           <SnoozeMenu alert={alert} />
           <Button
             size="xs"
