@@ -31,6 +31,7 @@ import {
 } from './builder-draft'
 import { ComparisonPanel } from './ComparisonPanel'
 import { EvidencePanel } from './EvidencePanel'
+import { ExportPanel } from './ExportPanel'
 import { PricingPanel, type UpdatePricing } from './PricingPanel'
 import { ApprovalBanner, StatusPanel } from './StatusPanel'
 import { UnsavedChangesGuard } from './UnsavedChangesGuard'
@@ -276,6 +277,11 @@ function Builder(props: {
           }}
         />
       </SimpleGrid>
+      <ExportPanel
+        id={detail.head.id}
+        dirty={dirty}
+        watermarked={detail.approval.required && !detail.approval.satisfied}
+      />
     </Stack>
   )
 }
