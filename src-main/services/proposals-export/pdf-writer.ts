@@ -4,6 +4,7 @@ import type { ProgressReporter } from '@shared/proposals/document/export-input'
 import type { DocumentSection, ProposalDocument } from '@shared/proposals/document/model'
 import type { ExportFonts } from './fonts'
 import { sectionStep } from './progress-steps'
+import { halfWidth, mapDocumentText } from './printable'
 import {
   barChart,
   blocks,
@@ -25,10 +26,12 @@ import {
  * dates come from the document, so the same document gives the same bytes.
  */
 export async function writeProposalPdf(
-  document: ProposalDocument,
+  source: ProposalDocument,
   fonts: ExportFonts,
   progress: ProgressReporter = () => undefined,
 ): Promise<Buffer> {
+  // Not the logo: a data URL is base64 and has no full-width characters to map.
+  const document = mapDocumentText(source, halfWidth)
   const created = new Date(document.meta.createdAt)
   const doc = new PDFDocument({
     size: 'A4',

@@ -15,7 +15,14 @@ export interface DocumentFormat {
 export function documentFormat(locale: string, currency: string): DocumentFormat {
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })
   const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 })
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })
+  // Long dates ("November 20, 2026", "20. November 2026"), except where the long form is
+  // written with CJK ideographs (ja, zh, ko: 2026年11月20日), which the PDF's embedded font
+  // cannot draw: those get the locale's numeric date (2026/11/20) in every format alike.
+  const long = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })
+  const needsIdeographs = /[\u3000-\u9FFF\uAC00-\uD7AF]/.test(long.format(new Date(0)))
+  const dates = needsIdeographs
+    ? new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' })
+    : long
   return {
     money: (amountMinor) => formatMoney({ amountMinor, currency }, locale),
     number: (value) => numbers.format(value),
