@@ -9,6 +9,8 @@ export interface ClientProcess {
   call<T = unknown>(method: string, ...args: unknown[]): Promise<T>
   /** Closes the engine and database cleanly, then waits for the process to exit. */
   close(): Promise<void>
+  /** SIGKILL, as a crash or a killed app would: nothing is flushed or closed. */
+  kill(): Promise<void>
 }
 
 export async function startClientProcess(
@@ -22,6 +24,7 @@ export async function startClientProcess(
     env: { ...process.env, TSX_TSCONFIG_PATH: tsconfig },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
+  const gone = new Promise<void>((r) => child.once('exit', () => r()))
   let next = 1
   const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>()
   child.on('message', (message: { id: number; ok: boolean; value?: unknown; error?: string }) => {
@@ -55,6 +58,10 @@ export async function startClientProcess(
         await exited
       })()
       return closed
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+      await gone
     },
   }
 }

@@ -73,6 +73,9 @@ const methods: Record<string, (...args: never[]) => Promise<unknown>> = {
   },
   get: async (c: string, id: string) => (await collection(c).findOne(id).exec())?.toJSON() ?? null,
   count: async (c: string) => collection(c).count().exec(),
+  /** Every live document of a collection, as JSON (tests compare them with the server's). */
+  all: async (c: string) =>
+    (await rx.collections[c as CollectionName].find().exec()).map((doc) => doc.toJSON()),
   snapshot: async () => engine.snapshot(),
   awaitInSync: async () => engine.awaitInSync(),
   conflicts: async () => createConflictStore(join(folder, name)).list(),
