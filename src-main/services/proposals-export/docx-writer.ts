@@ -177,7 +177,11 @@ export async function writeProposalDocx(
       },
     ],
   })
-  const bytes = await Packer.toBuffer(docx)
+  // docx stamps core.xml with the clock; the document's own time keeps "same input, same
+  // content" down to the metadata Word shows under File → Info.
+  const bytes = await Packer.toBuffer(docx, false, [
+    { path: 'docProps/core.xml', data: coreProperties(document) },
+  ])
   progress(1, 'Word document ready')
   return bytes
 }
@@ -514,4 +518,31 @@ function logoParagraphs(dataUrl: string | null): Paragraph[] {
       ],
     }),
   ]
+}
+
+function xmlText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+}
+
+/** The package's core properties (title, author, dates) as OPC defines them. */
+function coreProperties(document: ProposalDocument): string {
+  const { meta } = document
+  const at = `${meta.createdAt.slice(0, 19)}Z`
+  return [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+    `<dc:title>${xmlText(meta.title)}</dc:title>`,
+    `<dc:subject>${xmlText(meta.subject)}</dc:subject>`,
+    `<dc:creator>${xmlText(meta.author)}</dc:creator>`,
+    `<cp:keywords>${xmlText(meta.keywords.join(', '))}</cp:keywords>`,
+    `<dc:description>${xmlText(document.footer)}</dc:description>`,
+    `<cp:lastModifiedBy>${xmlText(meta.author)}</cp:lastModifiedBy>`,
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${at}</dcterms:created>`,
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${at}</dcterms:modified>`,
+    '</cp:coreProperties>',
+  ].join('')
 }

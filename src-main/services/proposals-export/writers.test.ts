@@ -148,6 +148,12 @@ describe('DOCX export', () => {
     const [a, b] = await Promise.all([readDocxXml(first), readDocxXml(second)])
     expect(b.documentXml).toBe(a.documentXml)
     expect(b.headersXml).toEqual(a.headersXml)
+    // Dated from the input, not the clock.
+    expect(a.coreXml).toContain(
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-20T10:30:00Z</dcterms:created>',
+    )
+    expect(b.coreXml).toBe(a.coreXml)
+    expect(a.coreXml).toContain('<dc:title>Premium support for Northwind Traders</dc:title>')
   })
 
   it('embeds the logo as an image part', async () => {
