@@ -19,7 +19,7 @@ import { sessionHandlers } from './session/handlers'
 import { createActingAsStore } from './session/acting-as-store'
 import { createSessionSwitch } from './session/session-switch'
 import { proposalHandlers } from './proposals/handlers'
-import { createPendingProposalsService } from './proposals/pending-service'
+import { createProposalsService } from './proposals/proposals-service'
 import { createExportSource } from './proposals-export/export-source'
 import { proposalExportHandlers } from './proposals-export/handlers'
 import { createCalendarsRepository } from './tiers/calendars-repository'
@@ -142,6 +142,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   })
   const stopAlertsRefresh = alertsRefresh.start(events, ready)
   const workspaceRx = async () => (await workspaces.current()).database.rx()
+  const sla = createSlaService(engines)
   // "Acting as" (issue 8): a per-workspace choice of who "me" is, for local workspaces.
   const actingAs = createActingAsStore(async () => (await workspaces.current()).record.folder)
   const currentUser = createCurrentUserSource(workspaceRx, () => actingAs.read())
@@ -167,7 +168,11 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const stopSyncWatch = events.subscribe((topic) => {
     if (topic === 'changed:workspace') void sync.workspaceChanged().catch(syncFailed)
   })
-  const proposals = createPendingProposalsService()
+  const proposals = createProposalsService({
+    rx: workspaceRx,
+    me: currentUser,
+    evidence: { eligibility, sla, health },
+  })
   const router = createRouter(
     {
       ...appHandlers({
@@ -178,7 +183,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       }),
       ...settingsHandlers(settings),
       ...workspaceHandlers(workspaces),
-      ...slaHandlers(createSlaService(engines)),
+      ...slaHandlers(sla),
       ...healthHandlers(health),
       ...eligibilityHandlers(eligibility),
       ...ledgerHandlers(createLedgerService(engines, accountData)),

@@ -88,7 +88,14 @@ export type ProposalSetStatusInput = z.input<typeof proposalSetStatusInput>
 export type ProposalArchiveInput = z.input<typeof proposalArchiveInput>
 
 /** Approval of the current version, with the threshold it was judged against. */
-export interface ProposalApprovalView extends ApprovalCheck {
+export interface ProposalApprovalView {
+  readonly required: boolean
+  /** As approval.ts words them; `code` is one of its ApprovalReasonCode values. */
+  readonly reasons: readonly {
+    readonly code: string
+    readonly field: string
+    readonly message: string
+  }[]
   /** Share 0–1 above which a discount needs approval (workspace setting). */
   readonly thresholdShare: number
   /** True when approval is not required or the current version is the approved one. */
