@@ -243,9 +243,8 @@ function sectionChildren(
         ...section.items.flatMap((item) => [
           h2(item.title),
           text(item.summary),
-          ...(item.chart !== null
-            ? chartParagraphs(item.chart, colours)
-            : item.figures.map((f) => text(`${f.label}: ${f.value}`))),
+          ...(item.chart === null ? [] : chartParagraphs(item.chart, colours)),
+          ...item.unchartedFigures.map((f) => text(`${f.label}: ${f.value}`)),
           ...(item.tickets === null ? [] : [dataTable(item.tickets, colours), spacer()]),
         ]),
       ]
@@ -432,7 +431,9 @@ function chartParagraphs(chart: BarChart, colours: Colours): Paragraph[] {
         children: [
           new TextRun({ text: `${bar.label}  `, size: 18 }),
           new TextRun({
-            text: '█'.repeat(max === 0 ? 0 : Math.max(1, Math.round((bar.value / max) * 30))),
+            text: '█'.repeat(
+              max === 0 || bar.value === 0 ? 0 : Math.max(1, Math.round((bar.value / max) * 30)),
+            ),
             color: index === chart.bars.length - 1 ? colours.accent : colours.primary,
             size: 18,
           }),

@@ -47,12 +47,9 @@ export function paragraph(
     .font(FONT.regular)
     .fontSize(options.size ?? 10.5)
     .fillColor(options.colour ?? INK)
-  ensureSpace(
-    doc,
-    doc.heightOfString(text, { width: contentWidth(doc) }) > 200
-      ? 40
-      : doc.heightOfString(text, { width: contentWidth(doc) }),
-  )
+  // A short paragraph moves whole to the next page; a long one may start here and flow on.
+  const height = doc.heightOfString(text, { width: contentWidth(doc) })
+  ensureSpace(doc, Math.min(height, 40))
   doc.text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) })
   doc.moveDown(0.5)
   doc.fillColor(INK)
@@ -231,7 +228,8 @@ export function barChart(doc: PDFKit.PDFDocument, chart: BarChart, palette: Pale
   const max = Math.max(...chart.bars.map((bar) => bar.value), 0)
   let y = doc.y + 4
   chart.bars.forEach((bar, index) => {
-    const length = max === 0 ? 0 : Math.max(1, (bar.value / max) * barArea)
+    // A zero draws no bar at all; any other value at least a sliver, so it reads as not zero.
+    const length = max === 0 || bar.value === 0 ? 0 : Math.max(1, (bar.value / max) * barArea)
     doc
       .font(FONT.regular)
       .fontSize(9)

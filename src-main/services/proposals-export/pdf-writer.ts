@@ -188,8 +188,8 @@ function drawSection(
         doc.moveDown(0.2)
         paragraph(doc, item.summary)
         if (item.chart !== null) barChart(doc, item.chart, palette)
-        else if (item.figures.length > 0) {
-          for (const figure of item.figures) paragraph(doc, `${figure.label}: ${figure.value}`)
+        for (const figure of item.unchartedFigures) {
+          paragraph(doc, `${figure.label}: ${figure.value}`)
         }
         if (item.tickets !== null) table(doc, item.tickets, palette)
       }

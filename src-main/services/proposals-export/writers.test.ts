@@ -48,6 +48,7 @@ describe('PDF export', () => {
       'Checkout API returns 502 for EU customers',
       'Breaches under Standard',
       '11 breaches',
+      'Tickets measured: 14 tickets',
       'Halving time to recovery',
       'Signed for Northwind Traders and Acme Support Co',
     ]) {
@@ -130,6 +131,7 @@ describe('DOCX export', () => {
       '9 of 11 SLA breaches in the last 12 months would not have happened under Premium',
       '#4711',
       'Checkout API returns 502 for EU customers',
+      'Tickets measured: 14 tickets',
     ]) {
       expect(docx.text).toContain(text)
     }

@@ -115,6 +115,8 @@ describe('buildProposalDocument', () => {
       'Checkout API returns 502 for EU customers',
       'first response: breached under Standard, met under Premium',
     ])
+    // A figure of another unit is not put on the bars' scale but still printed beside them.
+    expect(breaches?.unchartedFigures).toEqual([{ label: 'Tickets measured', value: '14 tickets' }])
     expect(seats?.tickets).toBeNull()
 
     const mixed = buildProposalDocument(
@@ -140,6 +142,7 @@ describe('buildProposalDocument', () => {
       { label: 'Growth', value: '40%' },
       { label: 'Active users', value: '310 users' },
     ])
+    expect(growth?.unchartedFigures).toEqual(growth?.figures)
   })
 
   it('carries the value story as blocks and leaves out empty parts', () => {

@@ -15,36 +15,42 @@ export function evidenceSection(
       items.length === 0
         ? 'No evidence items were attached to this version.'
         : `What the account's own data shows (${format.number(items.length)} ${items.length === 1 ? 'item' : 'items'}).`,
-    items: items.map((item) => ({
-      title: item.title,
-      summary: item.summary,
-      figures: item.figures.map((figure) => ({
+    items: items.map((item) => {
+      const figures = item.figures.map((figure) => ({
         label: figure.label,
         value: figureText(figure, format),
-      })),
-      chart: chartOf(item, format),
-      tickets:
-        item.tickets.length === 0
-          ? null
-          : {
-              columns: [
-                { label: 'Ticket', align: 'left' },
-                { label: 'Severity', align: 'left' },
-                { label: 'Opened', align: 'left' },
-                { label: 'Subject', align: 'left' },
-                { label: 'What happened', align: 'left' },
-              ],
-              rows: item.tickets.map((ticket) => [
-                `#${ticket.number}`,
-                ticket.severity,
-                format.date(ticket.openedAt),
-                ticket.subject,
-                ticket.metric === null
-                  ? ticket.outcome
-                  : `${metricLabels[ticket.metric]}: ${ticket.outcome}`,
-              ]),
-            },
-    })),
+      }))
+      const chart = chartOf(item, format)
+      const charted = new Set(chart?.bars.map((bar) => bar.label) ?? [])
+      return {
+        title: item.title,
+        summary: item.summary,
+        figures,
+        chart,
+        unchartedFigures: figures.filter((figure) => !charted.has(figure.label)),
+        tickets:
+          item.tickets.length === 0
+            ? null
+            : {
+                columns: [
+                  { label: 'Ticket', align: 'left' },
+                  { label: 'Severity', align: 'left' },
+                  { label: 'Opened', align: 'left' },
+                  { label: 'Subject', align: 'left' },
+                  { label: 'What happened', align: 'left' },
+                ],
+                rows: item.tickets.map((ticket) => [
+                  `#${ticket.number}`,
+                  ticket.severity,
+                  format.date(ticket.openedAt),
+                  ticket.subject,
+                  ticket.metric === null
+                    ? ticket.outcome
+                    : `${metricLabels[ticket.metric]}: ${ticket.outcome}`,
+                ]),
+              },
+      }
+    }),
   }
 }
 

@@ -137,6 +137,7 @@ export function exportInput(overrides: Partial<ProposalDocumentInput> = {}): Pro
         figures: [
           { label: 'Breaches under Standard', value: 11, unit: 'breaches' },
           { label: 'Breaches under Premium', value: 2, unit: 'breaches' },
+          { label: 'Tickets measured', value: 14, unit: 'tickets' },
         ],
         tickets: [
           {

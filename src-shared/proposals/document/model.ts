@@ -95,6 +95,8 @@ export interface EvidenceEntry {
   readonly summary: string
   readonly figures: readonly LabelledValue[]
   readonly chart: BarChart | null
+  /** The figures the chart does not show (another unit), printed beside it. */
+  readonly unchartedFigures: readonly LabelledValue[]
   readonly tickets: DocumentTable | null
 }
 
