@@ -6,7 +6,8 @@ import { accountScopedNames } from '@shared/sync/account-scope'
 import { conflictPolicies } from '@shared/sync/conflict-policy'
 import {
   documentState,
-  pullResponseSchema,
+  parsePullResponse,
+  type PullResponse,
   pullSearchParams,
   pushResponseSchema,
   sameDocumentState,
@@ -18,7 +19,13 @@ import {
 import type { PageRemovals } from './access-reconciler'
 import type { ConflictStore } from './conflict-store'
 import { pushKeepingRefusals, type RefusedRow, type WireRow } from './push-refusals'
-import { syncJson, type SyncConnection } from './sync-http'
+import { syncJson, type AnswerCheck, type SyncConnection } from './sync-http'
+
+/** {@link parsePullResponse} in the shape `syncJson` takes. */
+const parsePullAnswer: AnswerCheck<PullResponse>['safeParse'] = (value) => {
+  const data = parsePullResponse(value)
+  return data === undefined ? { success: false as const } : { success: true as const, data }
+}
 
 export type CollectionReplication = RxReplicationState<unknown, SyncCheckpoint>
 
@@ -49,10 +56,9 @@ export interface CollectionReplicationOptions {
  * until a push answered 200.
  */
 export function replicateCollection(options: CollectionReplicationOptions): CollectionReplication {
-  const batchSize = Math.min(
-    options.batchSize ?? syncLimits.pullBatchDefault,
-    syncLimits.pullBatchMax,
-  )
+  // The largest page the server gives: a cold sync of a large book is hundreds of pages, and
+  // each costs a request, a query and a local transaction whatever its size.
+  const batchSize = Math.min(options.batchSize ?? syncLimits.pullBatchMax, syncLimits.pullBatchMax)
   const policy = conflictPolicies[options.name]
 
   const track = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -88,7 +94,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
           const page = await syncJson(
             options.connection,
             `${syncPaths.pull(options.name)}?${params}`,
-            pullResponseSchema,
+            { safeParse: parsePullAnswer },
           )
           const removed = removals === undefined ? [] : await removals(page.documents)
           return {

@@ -138,11 +138,26 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
   })
 
+  // RxDB reports every received document; publishing a state for each (a cold sync has
+  // hundreds of thousands, and each state goes to the window) cost more than writing them.
+  let receivedUnreported = 0
+  let receivedTimer: NodeJS.Timeout | undefined
+  function countReceived() {
+    receivedUnreported++
+    receivedTimer ??= setTimeout(reportReceived, 100)
+  }
+  function reportReceived() {
+    clearTimeout(receivedTimer)
+    receivedTimer = undefined
+    if (receivedUnreported === 0) return
+    const documentsReceived = snapshot.documentsReceived + receivedUnreported
+    receivedUnreported = 0
+    update({ documentsReceived })
+  }
+
   // Progress of the first sync, activity, received documents and the pending count.
   const subscriptions = [...replications.values()].flatMap((replication) => [
-    replication.received$.subscribe(() =>
-      update({ documentsReceived: snapshot.documentsReceived + 1 }),
-    ),
+    replication.received$.subscribe(() => countReceived()),
     replication.active$.subscribe(() => scheduleRecount()),
   ])
   const localChanges = options.rx.$.subscribe(() => scheduleRecount())
@@ -193,6 +208,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (stopped) return
     stopped = true
     clearTimeout(recountTimer)
+    clearTimeout(receivedTimer)
     stream.close()
     access.stop()
     for (const s of subscriptions) s.unsubscribe()
@@ -201,7 +217,10 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   return {
-    snapshot: () => snapshot,
+    snapshot: () => {
+      reportReceived()
+      return snapshot
+    },
     async awaitInSync() {
       await Promise.all([...replications.values()].map((r) => r.awaitInSync()))
     },
@@ -209,6 +228,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     async forget() {
       stopped = true
       clearTimeout(recountTimer)
+      clearTimeout(receivedTimer)
       stream.close()
       access.stop()
       for (const s of subscriptions) s.unsubscribe()

@@ -1,4 +1,3 @@
-import type { z } from 'zod'
 import {
   authorizationHeader,
   isRetryableSyncError,
@@ -85,13 +84,18 @@ export async function syncFetch(
   return response
 }
 
+/** What `syncJson` checks an answer with: a zod schema, or a check of the same shape. */
+export interface AnswerCheck<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false }
+}
+
 /** A request whose JSON answer must match `schema`. */
-export async function syncJson<S extends z.ZodType>(
+export async function syncJson<T>(
   connection: SyncConnection,
   path: string,
-  schema: S,
+  schema: AnswerCheck<T>,
   init: Parameters<typeof syncFetch>[2] = {},
-): Promise<z.output<S>> {
+): Promise<T> {
   const response = await syncFetch(connection, path, init)
   const parsed = schema.safeParse(await response.json().catch(() => undefined))
   if (!parsed.success) {

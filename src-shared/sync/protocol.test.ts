@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import {
   compareCheckpoints,
   formatStreamEvent,
+  parsePullResponse,
   pullQuerySchema,
+  pullResponseSchema,
   pullSearchParams,
   sameDocumentState,
 } from './protocol'
@@ -51,5 +53,30 @@ describe('sync protocol', () => {
       { type: 'CHANGE', collection: 'tickets', seq: 7 },
     ])
     expect(rest.invalid).toHaveLength(1)
+  })
+
+  it('checks pull answers in place as strictly as the schema does', () => {
+    const good = {
+      documents: [{ id: 'A', _deleted: false, name: 'x', nested: { a: 1 } }],
+      checkpoint: { id: 'A', seq: 3 },
+    }
+    const parsed = parsePullResponse(good)
+    expect(parsed).toEqual(good)
+    expect(parsed?.documents[0]).toBe(good.documents[0])
+    const bad = [
+      { documents: [{ id: 'A' }], checkpoint: null },
+      { documents: [{ id: '', _deleted: false }], checkpoint: null },
+      { documents: [{ id: 1, _deleted: false }], checkpoint: null },
+      { documents: [null], checkpoint: null },
+      { documents: [['A', false]], checkpoint: null },
+      { documents: [], checkpoint: { id: 'A', seq: -1 } },
+      { documents: [], checkpoint: null, extra: true },
+      { documents: {}, checkpoint: null },
+      'nonsense',
+    ]
+    for (const value of bad) {
+      expect(parsePullResponse(value), JSON.stringify(value)).toBeUndefined()
+      expect(pullResponseSchema.safeParse(value).success, JSON.stringify(value)).toBe(false)
+    }
   })
 })
