@@ -1,4 +1,5 @@
-import type { SqlDatabase } from './database'
+import { migrateProposalV0 } from '@shared/model/proposal'
+import type { SqlDatabase, SqlExecutor } from './database'
 
 /**
  * Schema migrations, applied in order on every start. A released migration never changes: a
@@ -9,6 +10,41 @@ export interface Migration {
   readonly version: number
   readonly name: string
   readonly sql: string
+  /**
+   * Rewrites stored documents after `sql`, in the same transaction, when a collection's schema
+   * version changed: the same pure step the clients' RxDB runs (DESIGN: one function for both).
+   */
+  readonly upgrade?: (tx: SqlExecutor) => Promise<void>
+}
+
+/**
+ * Rows of `table` written under an older schema (`isOld`) rewritten by `step`, each with a new
+ * seq so every client pulls the upgraded document; tombstones are upgraded too, so a restore
+ * brings back a valid document.
+ */
+async function upgradeRows(
+  tx: SqlExecutor,
+  table: string,
+  isOld: string,
+  step: (old: Readonly<Record<string, unknown>>) => Record<string, unknown> | null,
+): Promise<void> {
+  const rows = await tx.query<{ id: string; data: Record<string, unknown> }>(
+    `SELECT id, data FROM ${table} WHERE ${isOld} ORDER BY id`,
+  )
+  for (const row of rows) {
+    const next = step(row.data)
+    if (next === null) {
+      await tx.query(
+        `UPDATE ${table} SET deleted = true, server_seq = nextval('sync_seq'), updated_at = now() WHERE id = $1`,
+        [row.id],
+      )
+    } else {
+      await tx.query(
+        `UPDATE ${table} SET data = $2::jsonb, server_seq = nextval('sync_seq'), updated_at = now() WHERE id = $1`,
+        [row.id, JSON.stringify(next)],
+      )
+    }
+  }
 }
 
 /** A documents table: the columns DESIGN.md §2 names, plus generated columns for access rules. */
@@ -98,6 +134,13 @@ ${initialChildTables.map(childTable).join('\n')}
     name: 'proposal versions, a child of their account',
     sql: childTable('docs_proposal_versions'),
   },
+  {
+    version: 3,
+    name: 'proposals v0 → v1: heads with status history and approval',
+    sql: 'SELECT 1',
+    upgrade: (tx) =>
+      upgradeRows(tx, 'docs_proposals', "NOT (data ? 'currentVersion')", migrateProposalV0),
+  },
 ]
 
 const MIGRATION_LOCK = 'tierline:migrations'
@@ -121,6 +164,7 @@ export async function migrate(
       ])
       if (rows.length > 0) return false
       await tx.exec(migration.sql)
+      await migration.upgrade?.(tx)
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
         migration.version,
         migration.name,
