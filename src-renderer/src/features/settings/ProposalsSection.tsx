@@ -148,6 +148,7 @@ function ProposalSettingsForm({ current }: { readonly current: ProposalSettings 
               value={branding.primaryColour}
               error={errors.get('branding.primaryColour')}
               onChange={(value) => setBrand('primaryColour', value)}
+              eyeDropperButtonProps={{ 'aria-label': 'Pick the primary colour from the screen' }}
               w={200}
             />
             <ColorInput
@@ -156,6 +157,7 @@ function ProposalSettingsForm({ current }: { readonly current: ProposalSettings 
               value={branding.accentColour}
               error={errors.get('branding.accentColour')}
               onChange={(value) => setBrand('accentColour', value)}
+              eyeDropperButtonProps={{ 'aria-label': 'Pick the accent colour from the screen' }}
               w={200}
             />
           </Group>
