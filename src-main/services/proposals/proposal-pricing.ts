@@ -26,7 +26,10 @@ export function pricePricingDraft(raw: PricingDraft, facts: PricingFacts): Prici
   return { draft, priced, issues: [], approval }
 }
 
-/** A version's content with its proration credit recomputed, checked and priced. */
+/**
+ * A version's content with its proration credit recomputed, checked (`issues`: every rule of
+ * content-rules.ts) and priced when its price inputs are valid.
+ */
 export function priceContent(
   content: ProposalContent,
   facts: PricingFacts,
@@ -40,12 +43,14 @@ export function priceContent(
     today,
     currentContractStart: facts.account.contractStart,
   })
-  if (issues.length > 0) {
+  // Priced whenever the price inputs allow, so a stored offer that has run out still shows (and
+  // exports) its figures; saving refuses any issue at all.
+  if (pricingIssues(draft, facts.context).length > 0) {
     return { content: normalised, draft, priced: null, issues, approval: null }
   }
   const priced = priceProposal(draft, facts.context)
   const approval = approvalCheck(draft, priced, { thresholdShare: facts.thresholdShare })
-  return { content: normalised, draft, priced, issues: [], approval }
+  return { content: normalised, draft, priced, issues, approval }
 }
 
 /** The head's approval after a new version: approval is for a version, so a new one re-asks. */

@@ -148,7 +148,7 @@ export function createProposalWrites(options: {
       facts,
       today,
     )
-    if (outcome.priced === null || outcome.approval === null) {
+    if (outcome.issues.length > 0 || outcome.priced === null || outcome.approval === null) {
       throw invalidInput('proposal', outcome.issues)
     }
     const createdAt = at.toISOString()
@@ -243,7 +243,7 @@ export function createProposalWrites(options: {
     const facts = await pricingFacts(db, account, target, head.fromTierVersionId)
     const at = options.now()
     const outcome = priceContent(input.content, facts, isoDay(at))
-    if (outcome.priced === null || outcome.approval === null) {
+    if (outcome.issues.length > 0 || outcome.priced === null || outcome.approval === null) {
       throw invalidInput('proposal', outcome.issues)
     }
     const updatedAt = at.toISOString()
@@ -321,7 +321,7 @@ export function createProposalWrites(options: {
     const current = await tierVersion(db, account.tierVersionId)
     const facts = await pricingFacts(db, account, target)
     const outcome = priceContent(fresh, facts, today)
-    if (outcome.priced === null || outcome.approval === null) {
+    if (outcome.issues.length > 0 || outcome.priced === null || outcome.approval === null) {
       throw invalidInput('proposal', outcome.issues)
     }
     const createdAt = at.toISOString()

@@ -242,6 +242,24 @@ function alertFreeId(): string {
   return '01J00000000000000000000000'
 }
 
+describe('the demo book’s proposals', () => {
+  it('each reads whole, priced to the figures its head stores, also once its offer has run out', async () => {
+    const seeded = (await rx.proposals.find().exec()).map((doc) => doc.toJSON() as Proposal)
+    expect(seeded.length).toBeGreaterThan(0)
+    let expired = 0
+    for (const head of seeded) {
+      const detail = await call('proposals.get', { id: head.id })
+      expect(detail.priced?.totalContractValueMinor, head.id).toBe(head.totalContractValueMinor)
+      expect(detail.versions.map((v) => v.version)).toEqual([1])
+      if (detail.content.validUntil < TODAY) {
+        expired++
+        expect(detail.issues.map((issue) => issue.field)).toContain('content.validUntil')
+      }
+    }
+    expect(expired).toBeGreaterThan(0)
+  })
+})
+
 describe('proposals.preview', () => {
   it('prices the form live, asks for approval above the threshold and names bad fields', async () => {
     const account = upgradable()
