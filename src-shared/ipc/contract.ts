@@ -333,7 +333,8 @@ export const contract = {
     kind: 'query',
     input: proposalRefInput,
     output: returns<ProposalDetail>(),
-    reads: ['proposals', 'proposalVersions', 'accounts', 'tiers', 'users', 'library'],
+    // `settings`: an "acting as" switch changes the viewer and the moves they may make.
+    reads: ['proposals', 'proposalVersions', 'accounts', 'tiers', 'users', 'library', 'settings'],
   },
   'proposals.list': {
     kind: 'query',
