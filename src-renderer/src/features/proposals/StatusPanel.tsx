@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Stack, Text, Textarea, Timeline } from '@mantine/core'
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react'
 import { useState } from 'react'
+import type { ProposalStatus } from '@shared/model/proposal'
 import type { ProposalDetail } from '@shared/proposals/proposal-queries'
 import { statusLabels } from '@shared/proposals/status-machine'
 import { useMutate } from '../../app/ipc-hooks'
@@ -8,6 +9,17 @@ import { useFormat } from '../../components/format'
 import { Panel } from '../account/Panel'
 import { notifyFailure, notifySuccess } from '../workspaces/notify'
 import { StatusBadge } from './StatusBadge'
+
+/** Buttons say what they do; main's labels name the status they lead to. */
+const moveLabels: Readonly<Record<ProposalStatus, string>> = {
+  draft: 'Back to draft',
+  'in-review': 'Submit for review',
+  approved: 'Approve',
+  'changes-requested': 'Request changes',
+  sent: 'Mark as sent',
+  accepted: 'Mark accepted',
+  lost: 'Mark lost',
+}
 
 const percent = (share: number, locale: string) =>
   new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(share)
@@ -120,7 +132,7 @@ export function StatusPanel(props: { readonly detail: ProposalDetail; readonly d
                 )
               }
             >
-              {option.label}
+              {moveLabels[option.to]}
             </Button>
           ))}
         </Group>
@@ -133,7 +145,7 @@ export function StatusPanel(props: { readonly detail: ProposalDetail; readonly d
           offered.map((option) =>
             option.verdict.allowed ? null : (
               <Text key={option.to} size="sm" c="dimmed" data-testid="transition-refused">
-                {option.label}: {option.verdict.reason}
+                {moveLabels[option.to]}: {option.verdict.reason}
               </Text>
             ),
           )
