@@ -26,6 +26,11 @@ export function exportFonts(): ExportFonts {
     candidates.push(join(folder, 'resources', 'fonts'))
     folder = dirname(folder)
   }
+  return findExportFonts(candidates)
+}
+
+/** The first folder holding all three font files; a typed error naming where it looked. */
+export function findExportFonts(candidates: readonly string[]): ExportFonts {
   const found = candidates.find((candidate) =>
     Object.values(EXPORT_FONT_FILES).every((file) => existsSync(join(candidate, file))),
   )
@@ -33,9 +38,7 @@ export function exportFonts(): ExportFonts {
     throw new TierlineError(
       'internal',
       'The fonts for PDF exports are missing from this installation.',
-      {
-        searched: candidates,
-      },
+      { searched: [...candidates] },
     )
   }
   return {

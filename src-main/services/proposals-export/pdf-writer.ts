@@ -251,15 +251,23 @@ function drawSection(
       doc.moveDown(0.5)
       const columnWidth = (width - 24) / 2
       const top = doc.y
+      const partyLabel = (party: (typeof section.parties)[number]) =>
+        `${party.role}: ${party.organisation}`
+      // Both columns' signature lines start level, below the longer of the two names.
+      doc.font(FONT.bold).fontSize(10.5)
+      const labelHeight = Math.max(
+        ...section.parties.map((party) =>
+          doc.heightOfString(partyLabel(party), { width: columnWidth }),
+        ),
+      )
       section.parties.forEach((party, index) => {
         const x = left + index * (columnWidth + 24)
-        let y = top
         doc
           .font(FONT.bold)
           .fontSize(10.5)
           .fillColor(INK)
-          .text(`${party.role}: ${party.organisation}`, x, y, { width: columnWidth })
-        y = doc.y + 18
+          .text(partyLabel(party), x, top, { width: columnWidth })
+        let y = top + labelHeight + 18
         for (const field of section.fields) {
           doc
             .save()

@@ -169,10 +169,11 @@ function termsSection(input: ProposalDocumentInput, format: DocumentFormat): Ter
     )
   }
   if (input.approval.required) {
+    const reasons = input.approval.reasons.map((reason) => reason.replace(/\.$/, '')).join('; ')
     items.push(
       input.approval.approvedBy === null
-        ? `Pending approval: ${input.approval.reasons.join('; ')}.`
-        : `Approved by ${input.approval.approvedBy.name} on ${format.date(input.approval.approvedBy.at)}: ${input.approval.reasons.join('; ')}.`,
+        ? `Pending approval: ${reasons}.`
+        : `Approved by ${input.approval.approvedBy.name} on ${format.date(input.approval.approvedBy.at)}: ${reasons}.`,
     )
   }
   items.push(
