@@ -170,8 +170,8 @@ export function table(doc: PDFKit.PDFDocument, data: DocumentTable, palette: Pal
       pad * 2
     )
   }
-  const drawRow = (cells: readonly string[], header: boolean) => {
-    const height = rowHeight(cells, header ? FONT.bold : FONT.regular)
+  // Heights are measured once per row: measuring wraps the text, the dearest step here.
+  const drawRow = (cells: readonly string[], header: boolean, height: number) => {
     const top = doc.y
     if (header) doc.save().rect(left, top, width, height).fill(palette.primary).restore()
     let x = left
@@ -199,18 +199,18 @@ export function table(doc: PDFKit.PDFDocument, data: DocumentTable, palette: Pal
     doc.fillColor(INK)
   }
   const header = data.columns.map((column) => column.label)
-  ensureSpace(
-    doc,
-    rowHeight(header, FONT.bold) + (data.rows[0] ? rowHeight(data.rows[0], FONT.regular) : 0),
-  )
-  drawRow(header, true)
-  for (const row of data.rows) {
-    if (doc.y + rowHeight(row, FONT.regular) > bottomLimit(doc)) {
+  const headerHeight = rowHeight(header, FONT.bold)
+  const heights = data.rows.map((row) => rowHeight(row, FONT.regular))
+  ensureSpace(doc, headerHeight + (heights[0] ?? 0))
+  drawRow(header, true, headerHeight)
+  data.rows.forEach((row, index) => {
+    const height = heights[index] ?? 0
+    if (doc.y + height > bottomLimit(doc)) {
       doc.addPage()
-      drawRow(header, true)
+      drawRow(header, true, headerHeight)
     }
-    drawRow(row, false)
-  }
+    drawRow(row, false, height)
+  })
   doc.moveDown(0.8)
 }
 
