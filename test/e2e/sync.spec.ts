@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { exampleDocuments } from '../../src-shared/model/examples'
 import { openPglite } from '../../src-server/db/pglite'
 import { createSyncServer } from '../../src-server/server'
 import { createWorld } from '../../src-server/testing/world'
@@ -67,6 +68,33 @@ test('sign in to team sync from Settings and see the header say "Up to date"', a
     expect(await seriousViolations(app)).toEqual([])
     await expect(app.getByTestId('sync-status')).toHaveText('Up to date')
     expect(await bridge.services.workspaces.active().database.rx().accounts.count().exec()).toBe(1)
+
+    // A write the server refuses (a note on another CSM's account) is listed to discard, with
+    // the server's reason, and holds nothing else back.
+    const rx = bridge.services.workspaces.active().database.rx()
+    const note = exampleDocuments.activities.find((a) => a.kind === 'note')
+    if (note === undefined) throw new Error('no example note')
+    await rx.activities.insert({
+      ...note,
+      id: world.newId(),
+      accountId: world.accounts.b.id,
+      authorId: world.ids.a,
+      title: 'Note on B’s account',
+    })
+    const refusal = app
+      .getByTestId('sync-conflicts')
+      .getByRole('row', { name: /Note on B’s account/ })
+    await expect(refusal.getByTestId('sync-refusal-reason')).toContainText(
+      'outside your accounts',
+      {
+        timeout: 20_000,
+      },
+    )
+    await expect(refusal.getByRole('button', { name: 'Keep mine' })).toHaveCount(0)
+    await expect(app.getByTestId('sync-phase')).toHaveText('Up to date', { timeout: 20_000 })
+    expect(await seriousViolations(app)).toEqual([])
+    await refusal.getByRole('button', { name: /Discard/ }).press('Enter')
+    await expect(app.getByText('No conflicts: nothing anyone wrote was overwritten.')).toBeVisible()
 
     await app.getByRole('button', { name: 'Sign out…' }).click()
     const confirm = app.getByRole('dialog', { name: 'Sign out of team sync?' })
