@@ -8,6 +8,7 @@ import { proposalContentSchema, type ProposalContent } from '../model/proposal-c
 import type { ProposalVersion } from '../model/proposal-version'
 import type { TierVersionRef } from '../sla/sla-queries'
 import type { ApprovalCheck } from './approval'
+import type { AddOn } from './price-book'
 import { pricingDraftSchema } from './draft'
 import type { PricedProposal } from './pricing'
 import type { TransitionVerdict } from './status-machine'
@@ -114,6 +115,8 @@ export interface ProposalPreview {
   readonly thresholdShare: number
   readonly currentTier: TierVersionRef
   readonly targetTier: TierVersionRef
+  /** The add-ons the form may offer: the book's, sold with the target tier. */
+  readonly addOns: readonly AddOn[]
 }
 
 export interface ProposalAccountSummary {
@@ -211,6 +214,8 @@ export interface ProposalDetail {
   readonly viewer: { readonly id: string; readonly name: string; readonly role: UserRole }
   /** The content cannot be edited (accepted proposals). */
   readonly readOnly: boolean
+  /** The add-ons the form may offer: the book's, sold with the target tier. */
+  readonly addOns: readonly AddOn[]
 }
 
 export interface ProposalListItem {

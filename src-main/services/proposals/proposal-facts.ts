@@ -4,6 +4,7 @@ import { currentTierVersions, type Tier } from '@shared/model/tier'
 import type { User } from '@shared/model/user'
 import { WORKSPACE_SETTINGS_ID } from '@shared/model/workspace-settings'
 import { defaultAddOnBook } from '@shared/proposals/add-on-book'
+import { addOnSoldWith, type AddOn } from '@shared/proposals/price-book'
 import { DEFAULT_APPROVAL_THRESHOLD_SHARE } from '@shared/proposals/approval'
 import { prorationCredit, currentContractOf } from '@shared/proposals/proration'
 import type { PricingDraft } from '@shared/proposals/draft'
@@ -119,6 +120,11 @@ export async function usersById(db: TierlineDatabase): Promise<Map<string, User>
 export function nameOf(users: ReadonlyMap<string, User>, id: string): string {
   if (id.startsWith('system:')) return 'Tierline'
   return users.get(id)?.name ?? 'Unknown user'
+}
+
+/** The add-ons a proposal for `tier` may offer. */
+export function addOnsFor(tier: Tier): AddOn[] {
+  return defaultAddOnBook.filter((addOn) => addOnSoldWith(addOn, tier))
 }
 
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10)

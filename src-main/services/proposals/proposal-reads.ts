@@ -20,6 +20,7 @@ import type { CurrentUser } from '@shared/session/current-user'
 import type { TierlineDatabase } from '../../db/workspace-store'
 import { tierRef } from '../sla/sla-service'
 import {
+  addOnsFor,
   currentVersionOf,
   isoDay,
   nameOf,
@@ -139,6 +140,7 @@ export function createProposalReads(options: {
       }).map(({ to, verdict }) => ({ to, label: statusLabels[to], verdict })),
       viewer,
       readOnly: head.status === 'accepted',
+      addOns: addOnsFor(targetTier),
     }
   }
 
@@ -241,6 +243,7 @@ export function createProposalReads(options: {
       thresholdShare: facts.thresholdShare,
       currentTier: tierRef(facts.currentTier),
       targetTier: tierRef(target),
+      addOns: addOnsFor(target),
     }
   }
 

@@ -280,6 +280,7 @@ describe('proposals.preview', () => {
       pricing,
     })
     expect(preview.thresholdShare).toBe(0.15)
+    expect(preview.addOns.map((addOn) => addOn.key)).toContain('extra-tam-hours')
     expect(preview.priced?.discountTotalMinor).toBeGreaterThan(0)
     expect(preview.approval?.required).toBe(true)
     expect(preview.approval?.reasons.map((r) => r.code)).toContain('overall-discount')
@@ -402,6 +403,33 @@ describe('proposals.save', () => {
       content: { ...down, downgradeReason: 'Budget cut; they use few premium services' },
     })
     expect(saved.head.toTierId).toBe(lower.tierId)
+  })
+
+  it('sells an add-on from the book the detail offers', async () => {
+    const detail = await call('proposals.get', { id: head.id })
+    const addOn = detail.addOns.find((candidate) => candidate.key === 'extra-tam-hours')
+    expect(addOn).toBeDefined()
+    const saved = await call('proposals.save', {
+      id: head.id,
+      baseVersion: detail.head.currentVersion,
+      content: {
+        ...detail.content,
+        pricing: {
+          ...detail.content.pricing,
+          lines: [
+            ...detail.content.pricing.lines,
+            { kind: 'add-on', addOnKey: 'extra-tam-hours', quantity: 4 },
+          ],
+        },
+      },
+    })
+    const priced = (await call('proposals.get', { id: head.id })).priced
+    const line = priced?.lines.find((candidate) => candidate.key === 'extra-tam-hours')
+    const price = addOn?.prices.find((p) => p.currency === detail.content.pricing.currency)
+    expect(line?.grossMinor).toBe(
+      (price?.unitPriceMinor ?? 0) * 4 * detail.content.pricing.termMonths,
+    )
+    expect(saved.head.totalContractValueMinor).toBe(priced?.totalContractValueMinor)
   })
 
   it('refuses a stale base version as a conflict', async () => {
