@@ -60,10 +60,36 @@ describe('exporting a proposal from the workspace', () => {
     })
     if (account === undefined) throw new Error('no account below the top tier')
 
+    // Branding as Settings → Proposals saves it, and a case study from the library.
+    const settings = await call('proposalSettings.get', undefined)
+    await call('proposalSettings.save', {
+      approvalThresholdShare: settings.approvalThresholdShare,
+      branding: {
+        ...settings.branding,
+        companyName: 'Halcyon Support Ltd',
+        primaryColour: '#7048e8',
+      },
+      baseUpdatedAt: settings.updatedAt,
+    })
+    const study = await call('caseStudies.save', {
+      id: null,
+      baseUpdatedAt: null,
+      caseStudy: {
+        name: 'Faster recovery for a retailer',
+        customerLabel: 'A Nordic retailer, 900 seats',
+        segments: [],
+        tierIds: [],
+        bodyMarkdown: 'S1 recovery fell from **9 to 4 hours** after the upgrade.',
+        figures: [{ label: 'S1 recovery', value: '−55 %' }],
+        archived: false,
+      },
+    })
+
     const head = await call('proposals.start', { accountId: account.id })
     const started = await call('proposals.get', { id: head.id })
     const content = {
       ...started.content,
+      caseStudyIds: [study.id],
       pricing: { ...started.content.pricing, discount: { kind: 'percent' as const, share: 0.2 } },
     }
     await call('proposals.save', { id: head.id, baseVersion: started.head.currentVersion, content })
@@ -84,6 +110,9 @@ describe('exporting a proposal from the workspace', () => {
     expect(text).toContain(detail.account.name)
     for (const item of detail.evidence) expect(text).toContain(item.summary)
     expect(text).toContain('DRAFT')
+    expect(text).toContain('Halcyon Support Ltd ·')
+    expect(text).toContain('Case study: Faster recovery for a retailer')
+    expect(text).toContain('A Nordic retailer, 900 seats')
     expect(progress.filter((event) => event.proposalId === head.id).at(-1)).toMatchObject({
       format: 'pdf',
       share: 1,
