@@ -145,7 +145,12 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const sla = createSlaService(engines)
   // "Acting as" (issue 8): a per-workspace choice of who "me" is, for local workspaces.
   const actingAs = createActingAsStore(async () => (await workspaces.current()).record.folder)
-  const currentUser = createCurrentUserSource(workspaceRx, () => actingAs.read())
+  // Ignored while signed in to team sync, where the identity is the server's: a choice made
+  // offline must not write in someone else's name once synced. (`sync` is created below; this
+  // only runs on calls, after it exists.)
+  const currentUser = createCurrentUserSource(workspaceRx, () =>
+    sync.state().account === null ? actingAs.read() : Promise.resolve(null),
+  )
   const portfolio = createPortfolioReadModel({
     rx: workspaceRx,
     events,
