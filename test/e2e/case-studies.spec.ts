@@ -61,7 +61,12 @@ test('create a tagged case study, find it after a reload, edit it, delete it and
   const premium = await tierId(bridge, 'premium')
   await app.goto(`${bridge.url}#/case-studies`)
   await expect(app.getByRole('heading', { name: 'Case studies', level: 2 })).toBeVisible()
-  await expect(app.getByText('No case studies yet.', { exact: false })).toBeVisible()
+  // The demo book's own stories are listed; the archived one is not.
+  await expect(
+    app.getByRole('article', { name: 'S1 escalations halved after moving to Premium' }),
+  ).toBeVisible()
+  await expect(app.getByRole('article', { name: 'Legacy phone-support rollout' })).toHaveCount(0)
+  const seeded = (await storedCaseStudies(bridge)).map((story) => story.id)
   expect(await seriousViolations(app)).toEqual([])
 
   await app.getByRole('button', { name: 'New case study' }).click()
@@ -88,7 +93,7 @@ test('create a tagged case study, find it after a reload, edit it, delete it and
   await expect(card).toBeVisible()
   await expect(card.getByText('Enterprise', { exact: true })).toBeVisible()
   await expect(card.getByText('Premium', { exact: true })).toBeVisible()
-  const [created] = await storedCaseStudies(bridge)
+  const created = (await storedCaseStudies(bridge)).find((story) => !seeded.includes(story.id))
   expect(created).toMatchObject({
     name: 'Fewer S1 escalations after Premium',
     customerLabel: 'A European logistics company, 2,000 seats',
@@ -101,11 +106,16 @@ test('create a tagged case study, find it after a reload, edit it, delete it and
 
   await app.reload()
   await expect(card).toBeVisible({ timeout: 20_000 })
-  // The tier filter keeps it; another segment leaves it out.
+  // Filters: nothing is tagged both SMB and Enterprise tier; Enterprise + Premium finds it.
   await choose(app, 'Segment', 'SMB')
+  await choose(app, 'Tier', 'Enterprise')
   await expect(app.getByText('No case study matches these filters.')).toBeVisible()
   await choose(app, 'Segment', 'Enterprise')
+  await choose(app, 'Tier', 'Premium')
   await expect(card).toBeVisible()
+  await expect(
+    app.getByRole('article', { name: 'A named TAM turned a renewal risk into an expansion' }),
+  ).toHaveCount(0)
 
   // Edit.
   await card.getByRole('button', { name: 'Edit Fewer S1 escalations after Premium' }).click()
@@ -115,18 +125,20 @@ test('create a tagged case study, find it after a reload, edit it, delete it and
   const edited = app.getByRole('article', { name: 'S1 escalations halved on Premium' })
   await expect(edited).toBeVisible()
   await expect
-    .poll(async () => (await storedCaseStudies(bridge))[0]?.name)
+    .poll(
+      async () => (await storedCaseStudies(bridge)).find((story) => story.id === created?.id)?.name,
+    )
     .toBe('S1 escalations halved on Premium')
 
   // Delete asks first, then offers Undo, which brings the story back as it was.
   await edited.getByRole('button', { name: 'Delete S1 escalations halved on Premium' }).click()
   await app.getByRole('button', { name: 'Delete', exact: true }).click()
   await expect(edited).toBeHidden()
-  await expect.poll(async () => (await storedCaseStudies(bridge)).length).toBe(0)
+  await expect.poll(async () => (await storedCaseStudies(bridge)).length).toBe(seeded.length)
   await app.getByRole('button', { name: 'Undo' }).click()
   await expect(edited).toBeVisible()
   await expect
-    .poll(async () => (await storedCaseStudies(bridge))[0])
+    .poll(async () => (await storedCaseStudies(bridge)).find((story) => story.id === created?.id))
     .toMatchObject({
       id: created?.id,
       name: 'S1 escalations halved on Premium',

@@ -1,11 +1,13 @@
 import { Faker, base, en } from '@faker-js/faker'
 import type { Calendar } from '@shared/model/calendar'
+import type { CaseStudy } from '@shared/model/case-study'
 import type { SavedView } from '@shared/model/saved-view'
 import type { WorkspaceSettings } from '@shared/model/workspace-settings'
 import { compileCalendar, type CompiledCalendar } from './business-time'
 import type { ResolvedOptions } from './options'
 import { planAccounts, type AccountPlan } from './plan'
 import { Rng } from './prng'
+import { buildCaseStudies } from './reference/case-studies'
 import { buildCalendars, type CalendarKey, type CalendarRef } from './reference/calendars'
 import {
   buildPlaybooks,
@@ -45,6 +47,7 @@ export interface BookContext {
   readonly workspace: WorkspaceSettings
   readonly playbooks: readonly PlaybookRef[]
   readonly savedViews: readonly SavedView[]
+  readonly caseStudies: readonly CaseStudy[]
   readonly plans: readonly AccountPlan[]
   readonly agents: readonly string[]
   readonly facts: readonly AccountFacts[]
@@ -77,6 +80,13 @@ export function createContext(options: ResolvedOptions): BookContext {
   const workspace = buildWorkspaceSettings(createdMs, defaultCalendar, actor)
   const playbooks = buildPlaybooks(reference, createdMs + 30 * DAY_MS, users, tiers)
   const savedViews = buildSavedViews(reference, createdMs + 60 * DAY_MS, users, tiers)
+  // Their own stream: drawing from `reference` would shift every id generated after them.
+  const caseStudies = buildCaseStudies(
+    new Rng(seed, 'case-studies'),
+    createdMs + 90 * DAY_MS,
+    users,
+    tiers,
+  )
   const plans = planAccounts({
     seed,
     asOfMs,
@@ -104,6 +114,7 @@ export function createContext(options: ResolvedOptions): BookContext {
     workspace,
     playbooks,
     savedViews,
+    caseStudies,
     plans,
     agents,
     facts,

@@ -37,6 +37,7 @@ export function* generateDemoBook(options: DemoBookOptions = {}): Generator<Demo
       ...calendarDocs(context),
       ...context.playbooks.map((p) => p.doc),
       ...context.savedViews,
+      ...context.caseStudies,
     ],
     size,
   )
