@@ -20,6 +20,7 @@ import { PENDING_COUNT_CAP } from './pending-count'
 import { startSyncEngine, type SyncEngine } from './sync-engine'
 import { syncJson, SyncRequestError } from './sync-http'
 import type { TokenStore } from './token-store'
+import { mergeTextDraft } from '@shared/sync/merge-text'
 
 export const SYNC_FILE = 'sync.json'
 
@@ -66,8 +67,20 @@ export interface SyncService {
   signOut(input: { readonly keepLocalData: boolean }): Promise<SyncState>
   conflicts(): Promise<readonly SyncConflictItem[]>
   /** Keep mine (writes my version over the server's, pushed as a normal edit) or theirs. */
-  resolveConflict(input: { readonly id: string; readonly keep: 'mine' | 'theirs' }): Promise<null>
+  resolveConflict(input: {
+    readonly id: string
+    readonly keep: 'mine' | 'theirs' | 'merged'
+    readonly text?: string | undefined
+  }): Promise<null>
   close(): Promise<void>
+}
+
+/** Both bodies of a conflicting note, merged line by line; null unless both are text and differ. */
+function mergeDraftOf(conflict: SyncConflict): string | null {
+  const mine = conflict.mine.bodyMarkdown
+  const theirs = conflict.theirs.bodyMarkdown
+  if (typeof mine !== 'string' || typeof theirs !== 'string' || mine === theirs) return null
+  return mergeTextDraft(mine, theirs)
 }
 
 const normaliseUrl = (url: string) => url.trim().replace(/\/+$/, '')
@@ -273,9 +286,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         label: labelOf(c),
         kind: kind ?? 'conflict',
         reason: reason ?? null,
+        mergeDraft: kind === 'refused' ? null : mergeDraftOf(c),
       }))
     },
-    resolveConflict: ({ id, keep }) =>
+    resolveConflict: ({ id, keep, text }) =>
       serial(async () => {
         const workspace = await options.workspace()
         const store =
@@ -290,6 +304,28 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           throw new TierlineError(
             'conflict',
             `The server refused this change (${conflict.reason ?? 'not allowed'}); it can only be discarded.`,
+          )
+        }
+        if (keep === 'merged') {
+          const collection = workspace.rx.collections[conflict.collection]
+          const doc = await collection.findOne(conflict.documentId).exec()
+          if (conflict.kind === 'refused' || mergeDraftOf(conflict) === null || doc === null) {
+            throw new TierlineError(
+              'validation',
+              'Only two versions of a note’s text can be merged.',
+              {
+                issues: [{ field: 'keep', message: 'choose “Keep mine” or “Keep theirs”' }],
+              },
+            )
+          }
+          // The server's version with the merged body: pushed as an ordinary edit of it.
+          await doc.incrementalModify(
+            (current: Record<string, unknown>) =>
+              ({
+                ...current,
+                bodyMarkdown: text ?? '',
+                updatedAt: (options.now?.() ?? new Date()).toISOString(),
+              }) as never,
           )
         }
         if (keep === 'mine') {

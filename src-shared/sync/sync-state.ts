@@ -146,11 +146,20 @@ export const syncSignOutInput = z.strictObject({
   keepLocalData: z.boolean(),
 })
 
-export const syncResolveConflictInput = z.strictObject({
-  id: z.string().min(1).max(100),
-  /** `mine`: write this computer's version over the server's; `theirs`: drop the copy. */
-  keep: z.enum(['mine', 'theirs']),
-})
+export const syncResolveConflictInput = z
+  .strictObject({
+    id: z.string().min(1).max(100),
+    /**
+     * `mine`: write this computer's version over the server's; `theirs`: drop the copy;
+     * `merged`: write the server's version with `text` as the note's body (notes only).
+     */
+    keep: z.enum(['mine', 'theirs', 'merged']),
+    text: z.string().max(200_000).optional(),
+  })
+  .refine((input) => (input.keep === 'merged') === (input.text !== undefined), {
+    message: 'The merged text is given with “merged”, and only then',
+    path: ['text'],
+  })
 
 export interface SyncConflictItem {
   readonly id: string
@@ -168,4 +177,9 @@ export interface SyncConflictItem {
   readonly kind: 'conflict' | 'refused'
   /** The server's reason for a refusal. */
   readonly reason: string | null
+  /**
+   * For a note whose two versions have different bodies: both bodies merged line by line, for
+   * the user to edit and save ("merge text"). Null when there is nothing to merge.
+   */
+  readonly mergeDraft: string | null
 }

@@ -223,6 +223,54 @@ describe('sync service', { timeout: 60_000 }, () => {
     })
   })
 
+  it('merges the text of two conflicting versions of a note when asked, losing neither', async () => {
+    const { states, rx } = await setUp()
+    await service!.signIn({ serverUrl: baseUrl, token: world.tokens.a })
+    await eventually(() => states.find((s) => s.phase === 'up-to-date'), 'up to date')
+    const template = exampleDocuments.activities.find((a) => a.kind === 'note')!
+    const original = {
+      ...template,
+      id: world.newId(),
+      accountId: world.accounts.a.id,
+      authorId: world.ids.a,
+      title: 'Call notes',
+      bodyMarkdown: 'Agenda\nRisks\nNext steps',
+    }
+    await rx.activities.insert(original)
+    states.length = 0
+    await eventually(
+      () => states.find((s) => s.phase === 'up-to-date' && s.pending === 0),
+      'the note pushed',
+    )
+    await service!.signOut({ keepLocalData: true })
+    await rx.activities
+      .findOne(original.id)
+      .incrementalPatch({ bodyMarkdown: 'Agenda\nRisks\n- renewal at risk\nNext steps' })
+    const theirs = { ...original, bodyMarkdown: 'Agenda\nRisks\nNext steps\n- book the sponsor' }
+    await client(baseUrl).push(world.tokens.t, 'activities', [
+      { newDocumentState: wire(theirs), assumedMasterState: wire(original) },
+    ])
+
+    await service!.signIn({ serverUrl: baseUrl, token: world.tokens.a })
+    const [conflict] = await eventually(async () => {
+      const list = await service!.conflicts()
+      return list.length > 0 ? list : undefined
+    }, 'the conflict copy')
+    expect(conflict?.mergeDraft).toBe(
+      'Agenda\nRisks\n- renewal at risk\nNext steps\n- book the sponsor',
+    )
+    const edited = `${conflict!.mergeDraft}\n- agreed on both`
+    await service!.resolveConflict({ id: conflict!.id, keep: 'merged', text: edited })
+    expect(await service!.conflicts()).toEqual([])
+    expect((await rx.activities.findOne(original.id).exec())?.bodyMarkdown).toBe(edited)
+    const onServer = await eventually(async () => {
+      const { documents } = await client(baseUrl).pullAll(world.tokens.t, 'activities')
+      const doc = documents.find((d) => d.id === original.id)
+      return doc?.['bodyMarkdown'] === edited ? doc : undefined
+    }, 'the merged text on the server')
+    expect(onServer['title']).toBe('Call notes')
+  })
+
   it('takes a refused write out of the queue, pushes the others, and keeps the refusal to discard', async () => {
     const { states, rx } = await setUp()
     const tierOnServer = { ...exampleDocuments.tiers[0]!, id: world.newId() }
