@@ -222,8 +222,19 @@ test('versions: every save is one, two can be compared, an old one restored', as
 
   const quantity = app.getByRole('textbox', { name: 'Seats quantity' })
   await quantity.fill(String(seats.quantity + 25))
+  // An add-on from the price book, with its quantity range.
+  await app.getByRole('button', { name: 'Add a line' }).click()
+  await app.getByRole('menuitem', { name: 'Architecture review' }).click()
+  await app.getByRole('textbox', { name: 'Architecture review quantity' }).fill('2')
+  await expect(
+    app.getByTestId('price-line').filter({ hasText: 'Architecture review' }),
+  ).toContainText('1–4')
   await app.getByRole('textbox', { name: 'What changed' }).fill('25 more seats')
   await saveVersion(app, 2)
+  const [, second] = await db.versions(id)
+  expect(second?.content.pricing.lines).toContainEqual(
+    expect.objectContaining({ kind: 'add-on', addOnKey: 'architecture-review', quantity: 2 }),
+  )
   const versions = app.getByTestId('versions-panel')
   await expect(versions.getByTestId('proposal-version')).toHaveCount(2)
   await expect(versions.getByText(/25 more seats/)).toBeVisible()

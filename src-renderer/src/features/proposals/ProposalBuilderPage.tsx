@@ -231,28 +231,35 @@ function Builder(props: {
           </Group>
         </Stack>
       </Card>
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <EvidencePanel
-          evidence={draft.evidence}
-          accountId={detail.account.id}
-          locale={locale}
-          disabled={!editable}
-          onRemove={(index) => update((d) => void d.evidence.splice(index, 1))}
-        />
-        <ValueStoryPanel
-          value={draft.valueStory}
-          disabled={!editable}
-          onChange={(valueStory) => update((d) => void (d.valueStory = valueStory))}
-        />
-      </SimpleGrid>
+      <EvidencePanel
+        evidence={draft.evidence}
+        accountId={detail.account.id}
+        locale={locale}
+        disabled={!editable}
+        onRemove={(index) => update((d) => void d.evidence.splice(index, 1))}
+      />
+      <ValueStoryPanel
+        detail={detail}
+        valueStory={draft.valueStory}
+        caseStudyIds={draft.caseStudyIds}
+        targetTierId={draft.targetTierId}
+        priced={previewSettled ? (preview.data?.priced ?? null) : null}
+        locale={locale}
+        disabled={!editable}
+        onChange={(valueStory, caseStudyIds) =>
+          update((d) => {
+            d.valueStory = valueStory
+            d.caseStudyIds = caseStudyIds
+          })
+        }
+      />
       <PricingPanel
         form={draft.pricing}
         update={updatePricing}
         errors={pricingErrors}
         priced={preview.data?.priced ?? null}
         previewing={preview.isFetching || !previewSettled}
-        // TODO(#8): the price book's add-ons, once main offers them with the preview.
-        addOns={[]}
+        addOns={preview.data?.addOns ?? detail.addOns}
         locale={locale}
         disabled={!editable}
       />

@@ -1,39 +1,55 @@
-import { SimpleGrid, Textarea } from '@mantine/core'
+import { Card } from '@mantine/core'
+import { useMemo } from 'react'
+import { segments, type Segment } from '@shared/model/enums'
 import type { ValueStory } from '@shared/model/proposal-content'
-import { storySectionLabels } from '@shared/proposals/value-story'
-import { Panel } from '../account/Panel'
+import type { PricedProposal } from '@shared/proposals/pricing'
+import type { ProposalDetail } from '@shared/proposals/proposal-queries'
+import { storyVariablesFromProposal } from '@shared/proposals/story-variables'
+import { useInvoke } from '../../app/ipc-hooks'
+import { ValueStoryEditor, type ValueStoryDraft } from './value-story/ValueStoryEditor'
 
-const sections = ['situation', 'impact', 'change', 'outcomes'] as const
+const isSegment = (value: string): value is Segment =>
+  (segments as readonly string[]).includes(value)
 
 /**
- * The value story's four Markdown sections. TODO(#8): the library engineer's ValueStoryEditor
- * (value-story/, with preview, templates and case studies) replaces these plain fields; the
- * props it takes are the same value and onChange.
+ * The value story of the draft: the library's editor (templates, case studies, preview) fed with
+ * the proposal's variables. Templates fill from the draft's live pricing when it prices, so a
+ * story drafted after changing the discount quotes the new total.
  */
 export function ValueStoryPanel(props: {
-  readonly value: ValueStory
+  readonly detail: ProposalDetail
+  readonly valueStory: ValueStory
+  readonly caseStudyIds: readonly string[]
+  readonly targetTierId: string
+  readonly priced: PricedProposal | null
+  readonly locale: string
   readonly disabled: boolean
-  readonly onChange: (next: ValueStory) => void
+  readonly onChange: (valueStory: ValueStory, caseStudyIds: string[]) => void
 }) {
+  const { detail, locale } = props
+  const companyName = useInvoke('proposalSettings.get').data?.branding.companyName ?? null
+  const livePriced = props.priced ?? detail.priced
+  const variables = useMemo(
+    () => storyVariablesFromProposal({ ...detail, priced: livePriced }, { locale, companyName }),
+    [detail, livePriced, locale, companyName],
+  )
+  const value: ValueStoryDraft = { ...props.valueStory, caseStudyIds: props.caseStudyIds }
   return (
-    <Panel title="Value story" testId="value-story-panel">
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        {sections.map((section) => (
-          <Textarea
-            key={section}
-            label={storySectionLabels[section]}
-            description="Markdown"
-            autosize
-            minRows={3}
-            value={props.value[section]}
-            disabled={props.disabled}
-            onChange={(event) => {
-              const text = event.currentTarget.value
-              props.onChange({ ...props.value, [section]: text })
-            }}
-          />
-        ))}
-      </SimpleGrid>
-    </Panel>
+    <Card
+      withBorder
+      padding="lg"
+      component="section"
+      aria-label="Value story"
+      data-testid="value-story-panel"
+    >
+      <ValueStoryEditor
+        value={value}
+        variables={variables}
+        segment={isSegment(detail.account.segment) ? detail.account.segment : null}
+        targetTierId={props.targetTierId}
+        disabled={props.disabled}
+        onChange={({ caseStudyIds, ...story }) => props.onChange(story, [...caseStudyIds])}
+      />
+    </Card>
   )
 }
