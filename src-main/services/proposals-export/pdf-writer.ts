@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import PDFDocument from 'pdfkit'
 import { TierlineError } from '@shared/ipc/errors'
 import type { ProgressReporter } from '@shared/proposals/document/export-input'
@@ -37,7 +38,9 @@ export async function writeProposalPdf(
     size: 'A4',
     margins: { top: 56, bottom: 64, left: 56, right: 56 },
     bufferPages: true,
-    font: fonts.regular,
+    // pdfkit opens its default font before ours are registered; Helvetica's metrics are built
+    // in and cheap, and it is never drawn with, so the PDF embeds only DejaVu.
+    font: 'Helvetica',
     lang: document.meta.locale,
     displayTitle: true,
     info: {
@@ -58,9 +61,10 @@ export async function writeProposalPdf(
     doc.on('error', reject)
   })
 
-  doc.registerFont(FONT.regular, fonts.regular)
-  doc.registerFont(FONT.bold, fonts.bold)
-  doc.registerFont(FONT.italic, fonts.italic)
+  doc.registerFont(FONT.regular, fontBytes(fonts.regular))
+  doc.registerFont(FONT.bold, fontBytes(fonts.bold))
+  doc.registerFont(FONT.italic, fontBytes(fonts.italic))
+  doc.font(FONT.regular)
   const palette: Palette = {
     primary: document.branding.primaryColour,
     accent: document.branding.accentColour,
@@ -79,6 +83,18 @@ export async function writeProposalPdf(
   doc.end()
   const bytes = await finished
   progress(1, 'PDF ready')
+  return bytes
+}
+
+const fontFiles = new Map<string, Buffer>()
+
+/** Font files are read once per process: they are part of the installation and never change. */
+function fontBytes(path: string): Buffer {
+  let bytes = fontFiles.get(path)
+  if (bytes === undefined) {
+    bytes = readFileSync(path)
+    fontFiles.set(path, bytes)
+  }
   return bytes
 }
 

@@ -67,6 +67,14 @@ describe('PDF export', () => {
     expect(pdf.text).toContain('Approved by Morgan Lee on November 19, 2026')
   })
 
+  it('embeds only the DejaVu fonts, as subsets', async () => {
+    const pdf = (await pdfOf(exportInput())).toString('latin1')
+    const fonts = [...pdf.matchAll(/\/BaseFont \/([A-Za-z+-]+)/g)].map((match) => match[1])
+    expect(new Set(fonts.map((name) => name?.replace(/^[A-Z]{6}\+/, '')))).toEqual(
+      new Set(['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSans-Oblique']),
+    )
+  })
+
   it('gives the same bytes for the same input', async () => {
     const [first, second] = await Promise.all([pdfOf(exportInput()), pdfOf(exportInput())])
     expect(Buffer.compare(first, second)).toBe(0)
