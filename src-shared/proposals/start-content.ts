@@ -3,6 +3,7 @@ import type { ProposalContent, ProposalEvidenceItem } from '../model/proposal-co
 import type { Tier } from '../model/tier'
 import { addDays } from './dates'
 import type { DraftLine } from './draft'
+import type { PricedTier } from './price-book'
 
 /**
  * A new proposal's first version, from what the workspace knows: the target tier's price book
@@ -17,7 +18,7 @@ export const OFFER_VALID_DAYS = 30
 export function startContent(input: {
   readonly account: Pick<Account, 'name' | 'seats' | 'renewalDate' | 'arr'>
   readonly currentTier: Pick<Tier, 'name' | 'rank'>
-  readonly targetTier: Pick<Tier, 'id' | 'tierId' | 'name' | 'rank' | 'definition'>
+  readonly targetTier: PricedTier
   readonly evidence: readonly ProposalEvidenceItem[]
   readonly today: string
 }): ProposalContent {
