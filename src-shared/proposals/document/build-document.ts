@@ -1,7 +1,8 @@
 import { comparisonSection } from './comparison-section'
 import { evidenceSection } from './evidence-section'
 import { documentFormat, fileSlug, type DocumentFormat } from './format'
-import type { ProposalDocumentInput, ProposalDocumentStatus } from './input'
+import { statusLabels } from '../status-machine'
+import type { ProposalDocumentInput } from './input'
 import { markdownBlocks } from './markdown-blocks'
 import type {
   AcceptanceSection,
@@ -12,16 +13,6 @@ import type {
   ValueStorySection,
 } from './model'
 import { pricingSection } from './pricing-section'
-
-export const statusLabels: Readonly<Record<ProposalDocumentStatus, string>> = {
-  draft: 'Draft',
-  'in-review': 'In review',
-  'changes-requested': 'Changes requested',
-  approved: 'Approved',
-  sent: 'Sent',
-  accepted: 'Accepted',
-  lost: 'Lost',
-}
 
 /**
  * Whether an export of this version is final: nothing in it needs a manager (discounts within

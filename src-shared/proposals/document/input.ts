@@ -1,4 +1,5 @@
 import type { Severity, SlaMetric } from '../../model/enums'
+import type { ProposalStatus } from '../../model/proposal'
 import type { Entitlements, SlaTargets, TierPrice } from '../../model/tier'
 import type { PricedProposal } from '../pricing'
 
@@ -33,9 +34,8 @@ export interface ProposalDocumentInput {
   readonly validUntil: string
 }
 
-/** The proposal's workflow: draft → in review → approved / changes requested → sent → accepted / lost. */
-export type ProposalDocumentStatus =
-  'draft' | 'in-review' | 'changes-requested' | 'approved' | 'sent' | 'accepted' | 'lost'
+/** The proposal's workflow status (status-machine.ts), printed on the cover. */
+export type ProposalDocumentStatus = ProposalStatus
 
 export interface ProposalDocumentApproval {
   /** Whether this version needs a manager's approval (approval.ts). */
