@@ -3,12 +3,14 @@ import { useBlocker } from '@tanstack/react-router'
 
 /**
  * Asks before leaving a screen with unsaved edits: in-app navigation gets a dialog (stay, or
- * leave and lose them), closing or reloading the window the browser's own prompt.
+ * leave and lose them). Not on closing the window: in Electron a `beforeunload` that objects
+ * cancels the close with no prompt at all (main would have to answer `will-prevent-unload`),
+ * which would leave a window that silently refuses to close.
  */
 export function UnsavedChangesGuard(props: { readonly dirty: boolean; readonly what: string }) {
   const blocker = useBlocker({
     shouldBlockFn: () => props.dirty,
-    enableBeforeUnload: () => props.dirty,
+    enableBeforeUnload: false,
     withResolver: true,
   })
   const open = blocker.status === 'blocked'
