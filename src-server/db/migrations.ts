@@ -1,3 +1,4 @@
+import { migrateLibraryV0 } from '@shared/model/library'
 import { migrateProposalV0 } from '@shared/model/proposal'
 import type { SqlDatabase, SqlExecutor } from './database'
 
@@ -140,6 +141,18 @@ ${initialChildTables.map(childTable).join('\n')}
     sql: 'SELECT 1',
     upgrade: (tx) =>
       upgradeRows(tx, 'docs_proposals', "NOT (data ? 'currentVersion')", migrateProposalV0),
+  },
+  {
+    version: 4,
+    name: 'library v0 → v1: workspace settings gain the approval threshold and branding',
+    sql: 'SELECT 1',
+    upgrade: (tx) =>
+      upgradeRows(
+        tx,
+        'docs_library',
+        "kind = 'workspace' AND NOT (data ? 'approvalThresholdShare')",
+        migrateLibraryV0,
+      ),
   },
 ]
 

@@ -40,9 +40,10 @@ export const libraryKinds = [
 /**
  * v0 → v1: the workspace document gains the proposal approval threshold and branding (the
  * defaults, its company name taken from the workspace's name); the new kinds have no v0
- * documents, and the other kinds are unchanged.
+ * documents, and the other kinds are unchanged. The sync server runs the same step on the rows
+ * v0 clients stored (src-server/db/migrations.ts).
  */
-const addProposalSettings: MigrationStep = (old) => {
+export const migrateLibraryV0: MigrationStep = (old) => {
   if (old['kind'] !== 'workspace') return { ...old }
   const name = typeof old['name'] === 'string' ? old['name'] : ''
   return {
@@ -58,7 +59,7 @@ export const libraryCollection = defineCollection({
     'Workspace settings, support calendars, playbooks, saved views, case studies and value-story templates, by kind.',
   schema: libraryDocumentSchema,
   version: 1,
-  migrationStrategies: { 1: addProposalSettings },
+  migrationStrategies: { 1: migrateLibraryV0 },
   // "All calendars / playbooks / views / case studies, by name" — the only way these are listed.
   indexes: [['kind', 'name']],
 })
