@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
-import { collectionNames } from '@shared/model/registry'
+import { collectionNames, type CollectionName } from '@shared/model/registry'
 import {
   authorizationHeader,
   pullSearchParams,
@@ -20,17 +20,24 @@ import { openPostgres } from '../src-server/db/postgres'
 import { tableOf } from '../src-server/db/tables'
 import { seedBook } from '../src-server/seed'
 import { createSyncServer } from '../src-server/server'
+import { openWorkspaceStore } from '../src-main/db/workspace-store'
+import { createConflictStore } from '../src-main/sync/conflict-store'
+import { startSyncEngine } from '../src-main/sync/sync-engine'
 import { round2 } from './measure'
 
 /**
- * Cold sync from the team server — the server half of issue 6's benchmark (the desktop client
- * is not built yet, so the documents are pulled over HTTP and parsed, not written into a client
- * workspace). The book (2,000 accounts / 200,000 tickets; TIERLINE_BENCH_SIZE=demo for the
- * small one) is seeded into a fresh database: PostgreSQL when TIERLINE_BENCH_DATABASE_URL (or
- * TIERLINE_TEST_DATABASE_URL) names a server we may create databases on, PGlite otherwise.
- * An admin token pulls every collection from an empty checkpoint in pages of the protocol's
- * largest batch. Baseline, in the same run: SELECTing the same rows (id, data, deleted) with pg
- * (for PGlite, with PGlite's own query), so vsRawRead = our time / the raw read's time.
+ * Issue 6's benchmark: a full client cold sync from the team server. The book (2,000 accounts /
+ * 200,000 tickets; TIERLINE_BENCH_SIZE=demo for the 300-account one) is seeded into a fresh
+ * database: PostgreSQL when TIERLINE_BENCH_DATABASE_URL (or TIERLINE_TEST_DATABASE_URL) names a
+ * server we may create databases on, PGlite otherwise (the result says which). An admin token
+ * then syncs it into an empty client workspace: the real client (src-main/sync's engine, RxDB on
+ * our SQLite storage, every collection replicating at once) until every collection is in sync,
+ * and every count is checked against the server's tables.
+ *
+ * Baseline, in the same run: SELECTing the same rows (id, data, deleted) with pg (with PGlite's
+ * own query for PGlite), before and after, so vsRawRead = our time / the raw read's time.
+ * `serverPullSeconds` is the server half alone (every collection pulled over HTTP into memory,
+ * collections concurrently, largest pages), to tell server from client time.
  */
 
 interface Subject {
@@ -94,9 +101,13 @@ async function openSubject(): Promise<Subject> {
   }
 }
 
+/** The server half: every collection pulled over HTTP and parsed, collections concurrently. */
 async function coldPull(baseUrl: string, token: string): Promise<number> {
-  let documents = 0
-  for (const collection of collectionNames) {
+  const counts = await Promise.all(collectionNames.map((collection) => pullAll(collection)))
+  return counts.reduce((a, b) => a + b, 0)
+
+  async function pullAll(collection: CollectionName): Promise<number> {
+    let documents = 0
     let checkpoint: PullResponse['checkpoint'] = null
     for (;;) {
       const query = pullSearchParams(checkpoint, syncLimits.pullBatchMax)
@@ -107,14 +118,58 @@ async function coldPull(baseUrl: string, token: string): Promise<number> {
       const page = (await response.json()) as PullResponse
       documents += page.documents.length
       checkpoint = page.checkpoint
-      if (page.documents.length < syncLimits.pullBatchMax) break
+      if (page.documents.length < syncLimits.pullBatchMax) return documents
     }
   }
-  return documents
+}
+
+/**
+ * The client: an empty workspace database, the sync engine signed in as `token`, until every
+ * collection has pulled everything. Resolves to the local document count.
+ */
+async function clientColdSync(
+  baseUrl: string,
+  token: string,
+  folder: string,
+  pageSize: number | undefined,
+): Promise<number> {
+  const store = await openWorkspaceStore({
+    file: join(folder, 'tierline.sqlite'),
+    log: { info: () => undefined, warn: () => undefined, error: console.error },
+    onChange: () => undefined,
+  })
+  const rx = store.rx()
+  let lastReport = 0
+  const engine = startSyncEngine({
+    rx,
+    connection: { baseUrl, token },
+    conflicts: createConflictStore(folder),
+    identity: `${baseUrl}|bench`,
+    ...(pageSize === undefined ? {} : { batchSize: pageSize }),
+    onChange: (snapshot) => {
+      if (snapshot.documentsReceived - lastReport >= 50_000) {
+        lastReport = snapshot.documentsReceived
+        console.error(`  client received ${snapshot.documentsReceived} documents…`)
+      }
+    },
+  })
+  try {
+    await engine.awaitInSync()
+    let documents = 0
+    for (const name of collectionNames) documents += await rx.collections[name].count().exec()
+    return documents
+  } finally {
+    await engine.stop()
+    await store.close()
+  }
 }
 
 export async function run(): Promise<Record<string, unknown>> {
   const size: DemoBookSize = process.env.TIERLINE_BENCH_SIZE === 'demo' ? 'demo' : 'benchmark'
+  // TIERLINE_BENCH_PAGE: the client's pull page size, to compare sizes (default: the largest).
+  const pageSize = process.env.TIERLINE_BENCH_PAGE
+    ? Number(process.env.TIERLINE_BENCH_PAGE)
+    : undefined
   const subject = await openSubject()
   try {
     console.error(`seeding the ${size} book into ${subject.name}…`)
@@ -133,21 +188,31 @@ export async function run(): Promise<Record<string, unknown>> {
       rateLimit: { max: 1_000_000, windowMs: 60_000 },
     })
     const baseUrl = await server.app.listen({ host: '127.0.0.1', port: 0 })
+    const clientFolder = await mkdtemp(join(tmpdir(), 'tierline-bench-sync-client-'))
     try {
       // Baseline before and after, so cache warmth favours neither side.
       const rawBefore = performance.now()
       const rawRows = await subject.rawRead()
       const rawFirst = performance.now() - rawBefore
+      const pullStart = performance.now()
+      const pulled = await coldPull(baseUrl, admin.token)
+      const serverPull = performance.now() - pullStart
+      if (pulled !== rawRows)
+        throw new Error(`pulled ${pulled} documents, the tables hold ${rawRows}`)
+      console.error(`server half: ${pulled} docs in ${(serverPull / 1000).toFixed(2)} s`)
       const start = performance.now()
-      const docs = await coldPull(baseUrl, admin.token)
+      const cpuBefore = process.cpuUsage()
+      const docs = await clientColdSync(baseUrl, admin.token, clientFolder, pageSize)
       const ours = performance.now() - start
+      const cpu = process.cpuUsage(cpuBefore)
       const rawAfter = performance.now()
       await subject.rawRead()
       const rawSecond = performance.now() - rawAfter
-      if (docs !== rawRows) throw new Error(`pulled ${docs} documents, the tables hold ${rawRows}`)
+      if (docs !== rawRows)
+        throw new Error(`the client holds ${docs} documents, the tables ${rawRows}`)
       const raw = (rawFirst + rawSecond) / 2
       console.error(
-        `cold pull ${docs} docs in ${(ours / 1000).toFixed(2)} s; raw read ${(raw / 1000).toFixed(2)} s`,
+        `client cold sync ${docs} docs in ${(ours / 1000).toFixed(2)} s; raw read ${(raw / 1000).toFixed(2)} s`,
       )
       return {
         bench: 'sync',
@@ -156,12 +221,19 @@ export async function run(): Promise<Record<string, unknown>> {
         seconds: round2(ours / 1000),
         docsPerSecond: Math.round(docs / (ours / 1000)),
         vsRawRead: round2(ours / raw),
-        scope: 'server: HTTP pull into memory, no client workspace yet',
+        scope: 'client: empty workspace (RxDB on SQLite) synced by the sync engine',
+        // On a shared machine wall time swings with the load; this process's CPU time (client
+        // and the HTTP server, PostgreSQL excluded) moves much less.
+        cpuSeconds: round2((cpu.user + cpu.system) / 1e6),
+        pageSize: pageSize ?? syncLimits.pullBatchMax,
+        serverPullSeconds: round2(serverPull / 1000),
+        rawReadSeconds: round2(raw / 1000),
         book: size,
         seedSeconds: round2(seedSeconds),
       }
     } finally {
       await server.close()
+      await rm(clientFolder, { recursive: true, force: true })
     }
   } finally {
     await subject.dispose()
