@@ -16,7 +16,7 @@ import {
 import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react'
 import { formatMoney } from '@shared/format/money'
 import type { AddOn } from '@shared/proposals/price-book'
-import type { PricedProposal } from '@shared/proposals/pricing'
+import type { PricedLine, PricedProposal } from '@shared/proposals/pricing'
 import type { FieldErrors } from '../tiers/field-errors'
 import { Panel } from '../account/Panel'
 import { DiscountInput } from './DiscountInput'
@@ -25,9 +25,9 @@ import { noDiscount, type LineForm, type PricingForm, type TermChoice } from './
 export type UpdatePricing = (change: (form: PricingForm) => void) => void
 
 const terms: { value: TermChoice; label: string }[] = [
-  { value: '12', label: '12 months' },
-  { value: '24', label: '24 months' },
-  { value: '36', label: '36 months' },
+  { value: '12', label: '12' },
+  { value: '24', label: '24' },
+  { value: '36', label: '36' },
   { value: 'custom', label: 'Custom' },
 ]
 const isTerm = (value: string): value is TermChoice => terms.some((term) => term.value === value)
@@ -36,6 +36,24 @@ function lineLabel(line: LineForm, addOns: readonly AddOn[]): string {
   if (line.kind === 'seats') return 'Seats'
   if (line.kind === 'platform-fee') return 'Platform fee'
   return addOns.find((addOn) => addOn.key === line.addOnKey)?.label ?? line.addOnKey
+}
+
+const billingWords: Readonly<Record<PricedLine['billing'], string>> = {
+  'per-month': 'monthly',
+  'per-year': 'yearly',
+  'one-time': 'once',
+}
+
+/** How the book sells a line: per what, how often, in which quantities. */
+function lineTerms(line: PricedLine): string {
+  if (line.kind === 'platform-fee') return 'Yearly fee'
+  const range =
+    line.maxQuantity === null
+      ? line.minQuantity > 0
+        ? ` · from ${line.minQuantity}`
+        : ''
+      : ` · ${line.minQuantity}–${line.maxQuantity}`
+  return `per ${line.unit} · ${billingWords[line.billing]}${range}`
 }
 
 function Totals(props: { readonly priced: PricedProposal; readonly locale: string }) {
@@ -115,7 +133,7 @@ export function PricingPanel(props: {
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           <Stack gap={4}>
             <Text size="sm" fw={500} id="term-label">
-              Term
+              Term (months)
             </Text>
             <SegmentedControl
               aria-labelledby="term-label"
@@ -193,16 +211,7 @@ export function PricingPanel(props: {
                       <Text fw={500}>{label}</Text>
                       {result !== undefined && (
                         <Text size="xs" c="dimmed">
-                          {result.billing === 'per-month'
-                            ? `per ${result.unit} a month`
-                            : result.billing === 'per-year'
-                              ? `per ${result.unit} a year`
-                              : `per ${result.unit}, once`}
-                          {result.maxQuantity === null
-                            ? result.minQuantity > 0
-                              ? ` · from ${result.minQuantity}`
-                              : ''
-                            : ` · ${result.minQuantity}–${result.maxQuantity}`}
+                          {lineTerms(result)}
                         </Text>
                       )}
                       {rowError !== undefined && (
