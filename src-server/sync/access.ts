@@ -1,3 +1,4 @@
+import { thresholdEditorRoles } from '@shared/library/proposal-settings'
 import type { CollectionName } from '@shared/model/registry'
 import type { AccessResponse } from '@shared/sync/protocol'
 import type { SqlExecutor, SqlParam } from '../db/database'
@@ -14,8 +15,10 @@ import { SyncError } from '../errors'
  * - a manager the same for their whole team (themselves and their direct reports);
  * - everyone reads users, tiers and the library (calendars, playbooks, the workspace document),
  *   except saved views, which only their owner's team sees unless shared;
- * - users, tiers, calendars and the workspace document are written by admins only; playbooks
- *   by admins and managers; saved views by their owner's team.
+ * - users, tiers, calendars and the workspace document are written by admins only (except the
+ *   workspace's branding, by anyone, and its approval threshold, by managers); playbooks by
+ *   admins and managers; saved views by their owner's team; case studies and value-story
+ *   templates, the team's shared material, by everyone.
  * Reads are SQL predicates, so a pull can never return a row the caller may not see.
  */
 export interface AccessScope {
@@ -66,11 +69,41 @@ export interface WriteIntent {
   readonly index: number
   readonly stored: Readonly<Record<string, unknown>> | undefined
   readonly next: Readonly<Record<string, unknown>>
+  /** Whether the push deletes it (a tombstone); absent means not. */
+  readonly deleted?: boolean
 }
 
 const field = (doc: Readonly<Record<string, unknown>>, name: string): string | null => {
   const value = doc[name]
   return typeof value === 'string' ? value : null
+}
+
+/** Deep equality of JSON values, whatever the key order (jsonb stores keys in its own order). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  const aKeys = Object.keys(a)
+  const bKeys = Object.keys(b)
+  return (
+    aKeys.length === bKeys.length &&
+    aKeys.every((key) => sameValue(Reflect.get(a, key), Reflect.get(b, key)))
+  )
+}
+
+/**
+ * Non-admins may edit the existing workspace document only in the proposal settings the app
+ * lets them change (Settings → Proposals): branding for everyone, the approval threshold for
+ * the roles that approve. Anything else in it (currencies, health weights…) stays admin-only.
+ */
+function workspaceEditAllowed(intent: WriteIntent, role: Principal['role']): boolean {
+  if (intent.stored === undefined || intent.deleted === true) return false
+  const editable = new Set(['branding', 'updatedAt', 'updatedBy'])
+  if (thresholdEditorRoles.includes(role)) editable.add('approvalThresholdShare')
+  const keys = new Set([...Object.keys(intent.stored), ...Object.keys(intent.next)])
+  return [...keys].every(
+    (key) => editable.has(key) || sameValue(intent.stored?.[key], intent.next[key]),
+  )
 }
 
 /**
@@ -100,7 +133,11 @@ export async function assertMayWrite(
         const allowed =
           kind === 'savedView'
             ? team.has(field(doc, 'ownerId') ?? '')
-            : kind === 'playbook' && role === 'manager'
+            : kind === 'playbook'
+              ? role === 'manager'
+              : kind === 'caseStudy' || kind === 'storyTemplate'
+                ? true
+                : kind === 'workspace' && workspaceEditAllowed(intent, role)
         if (!allowed) refused.add(intent.index)
       }
     }

@@ -204,7 +204,12 @@ export async function pushDocuments(
       tx,
       collection,
       scope,
-      valid.map((row) => ({ index: row.index, stored: stored.get(row.id)?.data, next: row.data })),
+      valid.map((row) => ({
+        index: row.index,
+        stored: stored.get(row.id)?.data,
+        next: row.data,
+        deleted: row.deleted,
+      })),
     )
     const conflicts: WireDocument[] = []
     const accepted: ValidRow[] = []
