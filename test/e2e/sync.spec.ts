@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test'
 import { exampleDocuments } from '../../src-shared/model/examples'
 import { openPglite } from '../../src-server/db/pglite'
 import { createSyncServer } from '../../src-server/server'
-import { createWorld } from '../../src-server/testing/world'
+import { client, createWorld, wire } from '../../src-server/testing/world'
 import { expect, test } from './harness/fixtures'
 
 /** Serious axe findings in the Team sync section and the header's sync badge. */
@@ -96,12 +96,72 @@ test('sign in to team sync from Settings and see the header say "Up to date"', a
     await refusal.getByRole('button', { name: /Discard/ }).press('Enter')
     await expect(app.getByText('No conflicts: nothing anyone wrote was overwritten.')).toBeVisible()
 
+    // A note both sides will change while this computer is signed out.
+    const shared = {
+      ...note,
+      id: world.newId(),
+      accountId: world.accounts.a.id,
+      authorId: world.ids.a,
+      title: 'Shared call notes',
+      bodyMarkdown: 'Agenda\nRisks',
+    }
+    await rx.activities.insert(shared)
+    const api = client(baseUrl)
+    await expect
+      .poll(
+        async () =>
+          (await api.pullAll(world.tokens.t, 'activities')).documents.some(
+            (d) => d.id === shared.id,
+          ),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(true)
+
     await app.getByRole('button', { name: 'Sign out…' }).click()
     const confirm = app.getByRole('dialog', { name: 'Sign out of team sync?' })
     await confirm.getByRole('button', { name: 'Sign out, keep data' }).click()
     await expect(confirm).toBeHidden()
     await expect(app.getByTestId('sync-status')).toHaveText('Local only')
     expect(await bridge.services.workspaces.active().database.rx().accounts.count().exec()).toBe(1)
+
+    // Edited here while signed out, and by T on the server: signing in again shows a conflict,
+    // and "Merge text…" offers both bodies merged, to edit and save.
+    await rx.activities
+      .findOne(shared.id)
+      .incrementalPatch({ bodyMarkdown: 'Agenda\nRisks\n- mine' })
+    const pushed = await api.push(world.tokens.t, 'activities', [
+      {
+        newDocumentState: wire({ ...shared, bodyMarkdown: 'Agenda\nRisks\n- theirs' }),
+        assumedMasterState: wire(shared),
+      },
+    ])
+    expect(pushed.status).toBe(200)
+    await section.getByLabel('Server address').fill(baseUrl)
+    await section.getByLabel('Token').fill(world.tokens.a)
+    await section.getByRole('button', { name: 'Sign in' }).click()
+    const conflict = app
+      .getByTestId('sync-conflicts')
+      .getByRole('row', { name: /Shared call notes/ })
+    await conflict.getByRole('button', { name: 'Merge text…' }).click({ timeout: 30_000 })
+    const merge = app.getByRole('dialog', { name: 'Merge text: Shared call notes' })
+    const text = merge.getByLabel('Merged text')
+    await expect(text).toHaveValue('Agenda\nRisks\n- mine\n- theirs')
+    expect(await seriousViolations(app)).toEqual([])
+    await text.fill('Agenda\nRisks\n- mine\n- theirs\n- agreed')
+    await merge.getByRole('button', { name: 'Save merged text' }).click()
+    await expect(merge).toBeHidden()
+    await expect(app.getByText('No conflicts: nothing anyone wrote was overwritten.')).toBeVisible()
+    await expect
+      .poll(
+        async () =>
+          (await api.pullAll(world.tokens.t, 'activities')).documents.find(
+            (d) => d.id === shared.id,
+          )?.['bodyMarkdown'],
+        { timeout: 20_000 },
+      )
+      .toBe('Agenda\nRisks\n- mine\n- theirs\n- agreed')
   } finally {
     await server.close()
     await server.app.close()

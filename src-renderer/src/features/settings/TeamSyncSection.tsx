@@ -10,6 +10,7 @@ import {
   Stack,
   Table,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core'
@@ -232,7 +233,59 @@ function SignedIn({ state }: { readonly state: SyncState }) {
   )
 }
 
+/** Both versions of a note merged line by line (main drafts it), edited here, then saved. */
+function MergeTextDialog({
+  conflict,
+  draft,
+  onClose,
+}: {
+  readonly conflict: SyncConflictItem
+  readonly draft: string
+  readonly onClose: () => void
+}) {
+  const resolve = useMutate('sync.resolveConflict')
+  const [text, setText] = useState(draft)
+  return (
+    <Modal opened onClose={onClose} title={`Merge text: ${conflict.label}`} size="lg">
+      <Stack>
+        <Text size="sm">
+          Every line of your version and of theirs is below, shared lines once. Edit it into the
+          note you want; saving replaces the note’s text for everyone.
+        </Text>
+        <Textarea
+          label="Merged text"
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          autosize
+          minRows={6}
+          maxRows={20}
+          data-autofocus
+        />
+        {resolve.error ? (
+          <Alert color="red" icon={<IconAlertTriangle />}>
+            {describeError(resolve.error)}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button
+            loading={resolve.isPending}
+            onClick={() =>
+              resolve.mutate({ id: conflict.id, keep: 'merged', text }, { onSuccess: onClose })
+            }
+          >
+            Save merged text
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
+
 function ConflictRow({ conflict }: { readonly conflict: SyncConflictItem }) {
+  const [merging, setMerging] = useState(false)
   const resolve = useMutate('sync.resolveConflict')
   const keep = (which: 'mine' | 'theirs') =>
     resolve.mutate(
@@ -270,6 +323,11 @@ function ConflictRow({ conflict }: { readonly conflict: SyncConflictItem }) {
             </Button>
           ) : (
             <>
+              {conflict.mergeDraft !== null ? (
+                <Button size="xs" variant="light" onClick={() => setMerging(true)}>
+                  Merge text…
+                </Button>
+              ) : null}
               <Button
                 size="xs"
                 variant="light"
@@ -289,6 +347,13 @@ function ConflictRow({ conflict }: { readonly conflict: SyncConflictItem }) {
             </>
           )}
         </Group>
+        {merging && conflict.mergeDraft !== null ? (
+          <MergeTextDialog
+            conflict={conflict}
+            draft={conflict.mergeDraft}
+            onClose={() => setMerging(false)}
+          />
+        ) : null}
       </Table.Td>
     </Table.Tr>
   )
