@@ -65,6 +65,13 @@ export interface AccountPlan {
   readonly termMonths: number
   readonly autoRenew: boolean
   readonly story: Story
+  /**
+   * An Enterprise account slipping away close to its renewal: usage and seats falling, SLA
+   * breaches, bad check-ins and no touchpoint for months. The health engine scores these at
+   * risk, so the demo book always holds the "Enterprise, at risk, renewing soon" accounts a CSM
+   * (and the portfolio's end-to-end test) looks for.
+   */
+  readonly lapsing: boolean
   readonly healthScore: number
   readonly healthBand: HealthBand
   readonly lifecycle: LifecycleStage
@@ -186,6 +193,13 @@ const healthRange: Readonly<Record<Story, readonly [number, number]>> = {
   recovering: [42, 72],
 }
 
+/** Share of Enterprise accounts that are {@link AccountPlan.lapsing}. */
+const LAPSING_SHARE = 0.12
+/** A lapsing account renews this many days after the book's "now" (inclusive range). */
+const LAPSING_RENEWAL_DAYS: readonly [number, number] = [40, 110]
+/** Breach share of a lapsing account's tickets: above the 30 % at which the component scores 0. */
+const LAPSING_BREACH_RATE = 0.35
+
 const tierBreachRate: Readonly<Record<TierKey, number>> = {
   community: 0.08,
   standard: 0.1,
@@ -303,7 +317,13 @@ function planAccount(inputs: PlanInputs, index: number, taken: Set<string>): Acc
 
   // Terms: mostly annual; some Enterprise sign for two or three years.
   const termMonths = tierKey === 'enterprise' && rng.chance(0.3) ? rng.pick([24, 36]) : 12
-  const renewalDate = isoDay(asOfMs + rng.int(1, Math.round(termMonths * 30.4)) * DAY_MS)
+  // Its own stream: choosing lapsing accounts draws nothing from the plan's, so every other
+  // account (and every other field) comes out as before.
+  const lapsingRng = new Rng(seed, 'lapsing', index)
+  const lapsing = tierKey === 'enterprise' && lapsingRng.chance(LAPSING_SHARE)
+  const drawnRenewalDays = rng.int(1, Math.round(termMonths * 30.4))
+  const renewalDays = lapsing ? lapsingRng.int(...LAPSING_RENEWAL_DAYS) : drawnRenewalDays
+  const renewalDate = isoDay(asOfMs + renewalDays * DAY_MS)
   const contractStart = addMonths(renewalDate, -termMonths)
   const previousStart = addMonths(contractStart, -12)
   const tenureMonths = rng.int(0, 48)
@@ -323,9 +343,11 @@ function planAccount(inputs: PlanInputs, index: number, taken: Set<string>): Acc
   for (let n = 2; taken.has(name); n++) name = `${name.replace(/ \d+$/, '')} ${n}`
   taken.add(name)
   const domain = `${slug(name)}.${place.tld}`
-  const story = rng.weighted(storyMix)
+  const drawnStory = rng.weighted(storyMix)
+  const story: Story = lapsing ? 'declining' : drawnStory
   const [lowHealth, highHealth] = healthRange[story]
-  const healthScore = rng.int(lowHealth, highHealth)
+  const drawnHealth = rng.int(lowHealth, highHealth)
+  const healthScore = lapsing ? lapsingRng.int(15, 35) : drawnHealth
   const discount = rng.float(0, 0.3)
   const arrMinor = annualValue(seats, version, place.currency, discount)
 
@@ -376,13 +398,15 @@ function planAccount(inputs: PlanInputs, index: number, taken: Set<string>): Acc
     termMonths,
     autoRenew: tierKey === 'community' || rng.chance(0.4),
     story,
+    lapsing,
     healthScore,
     healthBand: bandFor(healthScore),
     lifecycle,
     customTerms,
     contacts,
-    breachRate:
-      tierBreachRate[tierKey] * (story === 'declining' ? 2.5 : story === 'recovering' ? 1.5 : 1),
+    breachRate: lapsing
+      ? LAPSING_BREACH_RATE
+      : tierBreachRate[tierKey] * (story === 'declining' ? 2.5 : story === 'recovering' ? 1.5 : 1),
     ticketWeight:
       tierTicketWeight[tierKey] *
       Math.pow(seats, 0.35) *

@@ -36,6 +36,16 @@ const sentimentMix: Readonly<Record<Story, readonly (readonly [Sentiment, number
   ],
 }
 
+/** A lapsing account's check-ins: mostly bad news. */
+const lapsingSentiment: readonly (readonly [Sentiment, number])[] = [
+  ['positive', 5],
+  ['neutral', 25],
+  ['negative', 70],
+]
+
+/** A lapsing account has had no notes, calls or check-ins (nor a held QBR) for this long. */
+const LAPSING_SILENCE_DAYS = 80
+
 const checkInsPerYear: Readonly<Record<string, number>> = {
   community: 1,
   standard: 4,
@@ -56,7 +66,8 @@ export function activityDocs(context: BookContext, plan: AccountPlan): Activity[
   const { seed, asOfMs } = context.options
   const rng = new Rng(seed, 'activities', plan.index)
   const fromMs = Math.max(asOfMs - 365 * DAY_MS, plan.createdMs + DAY_MS)
-  const span = asOfMs - fromMs
+  const untilMs = plan.lapsing ? asOfMs - LAPSING_SILENCE_DAYS * DAY_MS : asOfMs
+  const span = Math.max(DAY_MS, untilMs - fromMs)
   const contactIds = plan.contacts.map((contact) => contact.id)
   const someContacts = () =>
     rng.shuffle(contactIds).slice(0, rng.int(1, Math.min(3, contactIds.length)))
@@ -120,7 +131,7 @@ export function activityDocs(context: BookContext, plan: AccountPlan): Activity[
   const checkIns = checkInsPerYear[plan.tier.key] ?? 0
   for (let i = 0; i < checkIns; i++) {
     const at = fromMs + ((i + rng.float(0.2, 0.8)) / checkIns) * span
-    const sentiment = rng.weighted(sentimentMix[plan.story])
+    const sentiment = rng.weighted(plan.lapsing ? lapsingSentiment : sentimentMix[plan.story])
     const nps = rng.chance(0.4)
       ? sentiment === 'positive'
         ? rng.int(8, 10)
@@ -161,7 +172,11 @@ function qbrDocs(context: BookContext, plan: AccountPlan, rng: Rng, base: Base):
     const scheduledMs = asOfMs - k * period - rng.float(0.1, 0.6) * period
     if (scheduledMs < plan.createdMs + 30 * DAY_MS) continue
     const upcoming = scheduledMs > asOfMs
-    const cancelled = !upcoming && rng.chance(0.05)
+    // A lapsing customer has stopped turning up: recent reviews were called off.
+    const calledOff = rng.chance(0.05)
+    const cancelled =
+      !upcoming &&
+      (calledOff || (plan.lapsing && asOfMs - scheduledMs < LAPSING_SILENCE_DAYS * DAY_MS))
     const prepared = !upcoming || scheduledMs - asOfMs < 14 * DAY_MS
     const quarter = quarterOf(iso(scheduledMs).slice(0, 10))
     const month =

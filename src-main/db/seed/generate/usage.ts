@@ -15,10 +15,13 @@ const utilisation: Readonly<Record<Story, readonly [number, number, number]>> = 
   recovering: [0.78, 0.72, -0.3],
 }
 
+/** A lapsing account ends the year using under 30 % of its seats (seat utilisation scores 0). */
+const lapsingUtilisation: readonly [number, number, number] = [0.8, 0.26, 0]
+
 /** Twelve monthly snapshots telling the account's story, oldest first. */
 export function usageDocs(context: BookContext, plan: AccountPlan): UsageSnapshot[] {
   const rng = new Rng(context.options.seed, 'usage', plan.index)
-  const [start, end, dip] = utilisation[plan.story]
+  const [start, end, dip] = plan.lapsing ? lapsingUtilisation : utilisation[plan.story]
   const engagement = rng.float(0.6, 0.92)
   const apiPerUser = rng.logNormal(600, 0.8)
   const baseAdoption = features.map(() => rng.float(0.1, 0.8))
