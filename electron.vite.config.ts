@@ -14,7 +14,16 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: resolve(outRoot, 'main'),
-      lib: { entry: resolve(import.meta.dirname, 'src-main/electron/index.ts') },
+      // The engine worker is its own entry: main starts it by file (engine-worker.js beside index.js).
+      lib: {
+        entry: {
+          index: resolve(import.meta.dirname, 'src-main/electron/index.ts'),
+          'engine-worker': resolve(
+            import.meta.dirname,
+            'src-main/services/engines/worker/engine-worker.ts',
+          ),
+        },
+      },
     },
   },
   preload: {

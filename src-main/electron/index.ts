@@ -1,5 +1,6 @@
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { sqliteNativeBinding } from '../db/native-binding'
 import { createConsoleLogger } from '../services/log/logger'
 import { createMainServices, type MainServices } from '../services/main-services'
@@ -68,6 +69,8 @@ async function start(): Promise<void> {
       },
       chooseSaveFile: (options) => chooseSaveFile(mainWindow, app.getPath('documents'), options),
     },
+    // Built beside this bundle as its own entry (electron.vite.config.ts).
+    engineWorker: { file: join(dirname(fileURLToPath(import.meta.url)), 'engine-worker.js') },
     sqliteNativeBinding: sqliteNativeBinding({
       electron: true,
       packaged: app.isPackaged,

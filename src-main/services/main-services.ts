@@ -32,6 +32,13 @@ import { createProposalSettingsService } from './library/proposal-settings-servi
 import { createStoryTemplatesRepository } from './library/story-templates-repository'
 import { createEventBus, type EventBus } from './events/event-bus'
 import { createEngineCache, type EngineCache } from './engines/engine-cache'
+import { createInProcessBookRuns } from './engines/book-runs'
+import {
+  createWorkerBookRuns,
+  sourceEngineWorker,
+  type EngineWorkerEntry,
+} from './engines/worker-book-runs'
+import { storeEngineHealth } from './health/stored-health'
 import { createAccountData } from './account-data/account-data'
 import { eligibilityHandlers } from './eligibility/handlers'
 import { createEligibilityService } from './eligibility/eligibility-service'
@@ -72,6 +79,11 @@ export interface MainServicesOptions {
   readonly demoBook?: DemoBookOptions
   /** Where the team-sync token is kept: Electron's safeStorage in the app, a 0600 file otherwise. */
   readonly syncTokens?: TokenStore
+  /**
+   * The engine worker for book-wide runs: the built entry in the app; by default its source
+   * (when running from source); null computes them in main.
+   */
+  readonly engineWorker?: EngineWorkerEntry | null
 }
 
 export interface MainServices {
@@ -110,8 +122,12 @@ export async function createMainServices(options: MainServicesOptions): Promise<
           for (const collection of changed) events.publish(changedTopic(collection), { collection })
         },
       }),
-    populate: ({ database }, progress) =>
-      loadDemoBook(database.rx(), options.demoBook ?? {}, progress).then(() => undefined),
+    // The demo book's accounts are stored with the health engine's scores, so even the first
+    // paint (before the engines' run joins the rows) shows what Account 360 will.
+    populate: async ({ database }, progress) => {
+      await loadDemoBook(database.rx(), options.demoBook ?? {}, progress)
+      await storeEngineHealth(database.rx())
+    },
     ...(options.sqliteNativeBinding === undefined
       ? {}
       : { sqliteNativeBinding: options.sqliteNativeBinding }),
@@ -130,8 +146,22 @@ export async function createMainServices(options: MainServicesOptions): Promise<
 
   // Health, eligibility and ledger read one shared loader on top of the engine cache.
   const accountData = createAccountData(engines)
-  const health = createHealthService(engines, accountData)
-  const eligibility = createEligibilityService(engines, accountData)
+  // Book-wide runs (every ticket of the book) compute in a worker thread, off main's event loop.
+  const runs = createWorkerBookRuns({
+    entry:
+      options.engineWorker === undefined
+        ? sourceEngineWorker()
+        : (options.engineWorker ?? undefined),
+    workspace: async () => {
+      const { database } = await workspaces.current()
+      return { file: database.status().file, opening: database }
+    },
+    fallback: createInProcessBookRuns(engines, accountData),
+    nativeBinding: options.sqliteNativeBinding,
+    log,
+  })
+  const health = createHealthService(engines, accountData, Date.now, runs)
+  const eligibility = createEligibilityService(engines, accountData, Date.now, runs)
   // The engines' alerts: written after the workspace opens and whenever their inputs change.
   const alertsRefresh = createAlertsRefresh({
     rx: async () => (await workspaces.current()).database.rx(),
@@ -154,7 +184,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const portfolio = createPortfolioReadModel({
     rx: workspaceRx,
     events,
-    metrics: engineMetrics({ engines, health, eligibility }),
+    metrics: engineMetrics({ engines, health, eligibility, runs }),
     log,
   })
   // Team sync (issue #6): replicates the workspace it was signed in from with the team server.
@@ -194,7 +224,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       ...ledgerHandlers(createLedgerService(engines, accountData)),
       ...auditHandlers(createAuditService(engines, accountData)),
       ...alertsRefreshHandlers(alertsRefresh),
-      ...kpiHandlers(createKpiService(engines)),
+      ...kpiHandlers(createKpiService(engines, Date.now, { health, runs })),
       ...accountHandlers(
         createAccountsRepository(async () => (await workspaces.current()).database.rx()),
       ),
@@ -251,7 +281,10 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       const refreshSettled = stopAlertsRefresh()
       engines.dispose()
       stopSyncWatch()
-      return refreshSettled.then(() => sync.close()).then(() => workspaces.close())
+      return refreshSettled
+        .then(() => runs.close())
+        .then(() => sync.close())
+        .then(() => workspaces.close())
     },
   }
 }

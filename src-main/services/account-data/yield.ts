@@ -1,7 +1,7 @@
 /**
- * Book-wide engine runs (every account's health or eligibility) take a second or more on a
- * large book and run in the main process, which also answers the window's IPC calls: they
- * hand the event loop back every few accounts so the app stays responsive meanwhile.
+ * Long loops on main's thread (book-wide engine runs when the engine worker is not running, the
+ * alerts refresh's writes) hand the event loop back every few items: main also answers the
+ * window's IPC calls, and our storage's synchronous answers otherwise chain microtasks only.
  */
 export const YIELD_EVERY = 20
 

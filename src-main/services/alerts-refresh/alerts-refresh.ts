@@ -9,6 +9,7 @@ import { validateDocument } from '@shared/model/validate'
 import { TierlineError } from '@shared/ipc/errors'
 import type { TierlineDatabase } from '../../db/workspace-store'
 import type { AccountDataSource } from '../account-data/account-data'
+import { YIELD_EVERY, yieldToEventLoop } from '../account-data/yield'
 import type { EventBus } from '../events/event-bus'
 import type { Logger } from '../log/logger'
 
@@ -26,7 +27,7 @@ export const alertInputs: readonly CollectionName[] = [
 
 export interface AlertsRefreshOptions {
   readonly rx: () => Promise<TierlineDatabase>
-  readonly data: AccountDataSource
+  readonly data: Pick<AccountDataSource, 'people'>
   readonly health: { book(): Promise<ReadonlyMap<string, AccountHealth>> }
   readonly eligibility: { book(): Promise<ReadonlyMap<string, AccountEligibility>> }
   readonly log: Logger
@@ -58,8 +59,10 @@ export function createAlertsRefresh(options: AlertsRefreshOptions) {
   async function once(): Promise<AlertsRefreshResult | null> {
     const at = now()
     const db = await options.rx()
+    // Health and eligibility come from the book-wide runs (the engine worker in the app): what
+    // is read here leaves out the tickets, the bulk of the book.
     const [book, health, eligibility, proposals, existing] = await Promise.all([
-      options.data.book(),
+      options.data.people(),
       options.health.book(),
       options.eligibility.book(),
       db.proposals.find().exec(),
@@ -102,7 +105,11 @@ export function createAlertsRefresh(options: AlertsRefreshOptions) {
   ): Promise<number> {
     const before = new Map(alerts.map((alert) => [alert.id, alert]))
     let skipped = 0
-    for (const planned of upserts) {
+    for (const [index, planned] of upserts.entries()) {
+      // Our storage answers synchronously, so these awaits chain microtasks and never let the
+      // event loop turn: on a large book the first refresh's thousands of writes held main (and
+      // every IPC call) for seconds. Hand it back every few writes.
+      if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop()
       const valid = validateDocument('alerts', planned)
       if (!valid.ok) {
         skipped++

@@ -11,7 +11,7 @@ import {
   type AccountDataSource,
 } from '../account-data/account-data'
 import { keyOf, type EngineCache } from '../engines/engine-cache'
-import { YIELD_EVERY, yieldToEventLoop } from '../account-data/yield'
+import { createInProcessBookRuns, type BookRuns } from '../engines/book-runs'
 import { measureLedger } from '../ledger/ledger-service'
 import { prepareTicket } from '../sla/measure'
 
@@ -52,10 +52,12 @@ const signalView = (signal: AccountEligibility['signals'][number]): SignalView =
   firstSeenAt: new Date(signal.firstSeenAt).toISOString(),
 })
 
+/** `runs`: where the book-wide run is computed (the engine worker in the app; main by default). */
 export function createEligibilityService(
   engines: EngineCache,
   data: AccountDataSource,
   now: () => number = Date.now,
+  runs: BookRuns = createInProcessBookRuns(engines, data),
 ) {
   /** Every unarchived account's eligibility, computed once and shared by list and alerts. */
   async function book(): Promise<ReadonlyMap<string, AccountEligibility>> {
@@ -65,16 +67,7 @@ export function createEligibilityService(
       key: 'all',
       dependsOn: accountDataDependencies,
       validUntil: () => at + ELIGIBILITY_MAX_AGE_MS,
-      compute: async () => {
-        const loaded = await data.book()
-        const result = new Map<string, AccountEligibility>()
-        for (const [index, account] of loaded.accounts.entries()) {
-          if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop()
-          if (account.archived || !loaded.versions.has(account.tierVersionId)) continue
-          result.set(account.id, measureEligibility(data.accountOf(loaded, account.id, at), at))
-        }
-        return result
-      },
+      compute: () => runs.run({ kind: 'eligibility.book', at }),
     })
   }
 
@@ -94,15 +87,16 @@ export function createEligibilityService(
         validUntil: (list) => Date.parse(list.asOf) + ELIGIBILITY_MAX_AGE_MS,
         compute: async () => {
           const at = now()
-          const loaded = await data.book()
-          // One account: computed on its own (and the not-found error is the account's).
+          // One account: computed on its own (and the not-found error is the account's). The
+          // whole book: from the book-wide run, so main reads no tickets for it.
+          const loaded = input.accountId === undefined ? await data.people() : await data.book()
           const results =
             input.accountId === undefined
               ? await book()
               : new Map([
                   [
                     input.accountId,
-                    measureEligibility(data.accountOf(loaded, input.accountId, at), at),
+                    measureEligibility(data.accountOf(await data.book(), input.accountId, at), at),
                   ],
                 ])
           const rows: EligibilityRow[] = []

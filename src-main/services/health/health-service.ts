@@ -14,7 +14,7 @@ import {
   type AccountDataSource,
 } from '../account-data/account-data'
 import { keyOf, type EngineCache } from '../engines/engine-cache'
-import { YIELD_EVERY, yieldToEventLoop } from '../account-data/yield'
+import { createInProcessBookRuns, type BookRuns } from '../engines/book-runs'
 import { clockTicket } from '../sla/measure'
 
 /**
@@ -96,10 +96,12 @@ export function healthView(data: AccountData, measured: MeasuredHealth): Account
   }
 }
 
+/** `runs`: where the book-wide run is computed (the engine worker in the app; main by default). */
 export function createHealthService(
   engines: EngineCache,
   data: AccountDataSource,
   now: () => number = Date.now,
+  runs: BookRuns = createInProcessBookRuns(engines, data),
 ) {
   return {
     /** `health.forAccount`: score, explained components, weekly history and trend. */
@@ -128,17 +130,7 @@ export function createHealthService(
         key: 'all',
         dependsOn: accountDataDependencies,
         validUntil: () => at + HEALTH_MAX_AGE_MS,
-        compute: async () => {
-          const book = await data.book()
-          const result = new Map<string, AccountHealth>()
-          for (const [index, account] of book.accounts.entries()) {
-            if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop()
-            if (account.archived || !book.versions.has(account.tierVersionId)) continue
-            const measured = measureHealth(data.accountOf(book, account.id, at), at)
-            result.set(account.id, measured.health)
-          }
-          return result
-        },
+        compute: () => runs.run({ kind: 'health.book', at }),
       })
     },
   }

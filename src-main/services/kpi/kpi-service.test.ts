@@ -6,7 +6,9 @@ import type { Tier } from '@shared/model/tier'
 import { DEFAULT_AS_OF } from '../../db/seed/options'
 import type { WorkspaceStore } from '../../db/workspace-store'
 import { openTicketStatuses } from '../accounts/accounts-repository'
+import { createAccountData } from '../account-data/account-data'
 import { createEngineCache, type EngineCache } from '../engines/engine-cache'
+import { createHealthService } from '../health/health-service'
 import { createSlaService, periodStart } from '../sla/sla-service'
 import { createKpiService, defaultPeriod } from './kpi-service'
 import {
@@ -51,8 +53,11 @@ const sumBy = <T>(items: readonly T[], key: (item: T) => string, value: (item: T
 }
 
 describe('kpi.portfolio', () => {
-  it('sums ARR, accounts and at-risk ARR by tier over the stored accounts', async () => {
+  it('sums ARR, accounts and at-risk ARR by tier; at risk is what the health engine (Account 360) says', async () => {
     const result = await kpi.portfolio({ period: null })
+    const health = createHealthService(engines, createAccountData(engines), () => NOW)
+    const bandOf = async (account: Account) =>
+      (await health.forAccount({ accountId: account.id, weeks: 1 })).band
     const live = accounts.filter((account) => !account.archived)
     const arr = sumBy(
       live,
@@ -64,8 +69,15 @@ describe('kpi.portfolio', () => {
       (a) => a.tierId,
       () => 1,
     )
+    const engineAtRisk: Account[] = []
+    for (const account of live)
+      if ((await bandOf(account)) === 'at-risk') engineAtRisk.push(account)
+    // The stored bands were seeded apart from the engine: the header must not go by them.
+    expect(engineAtRisk.map((a) => a.id)).not.toEqual(
+      live.filter((a) => a.healthBand === 'at-risk').map((a) => a.id),
+    )
     const atRisk = sumBy(
-      live.filter((a) => a.healthBand === 'at-risk'),
+      engineAtRisk,
       (a) => a.tierId,
       (a) => a.arrReportingMinor,
     )

@@ -1,70 +1,47 @@
-import {
-  DEFAULT_ADOPTION_SHARE,
-  openEscalations,
-  portfolioBook,
-  retentionCohort,
-  revenueRetention,
-  slaCompliance,
-  timeToValue,
-  valueMilestones,
-  type ComplianceRow,
-  type MeasuredClocks,
-  type Retention,
-} from '@shared/engines'
-import type { KpiPortfolioQuery, PortfolioKpis, SlaKpi, TierKpis } from '@shared/kpi/kpi-queries'
-import type { Proposal } from '@shared/model/proposal'
+import type { KpiPortfolioQuery, PortfolioKpis } from '@shared/kpi/kpi-queries'
 import type { CollectionName } from '@shared/model/registry'
-import { currentTierVersions } from '@shared/model/tier'
-import type { UsageSnapshot } from '@shared/model/usage'
+import { accountDataDependencies, createAccountData } from '../account-data/account-data'
+import { createInProcessBookRuns, type BookRuns } from '../engines/book-runs'
 import { keyOf, type EngineCache } from '../engines/engine-cache'
-import { clockTicket } from '../sla/measure'
+import { createHealthService, type HealthService } from '../health/health-service'
+import { defaultPeriod } from './portfolio-kpis'
 
+export { defaultPeriod, retentionNote, timeToValueNote } from './portfolio-kpis'
+
+/** What the header reads: its own inputs, and the health engine's (at-risk ARR goes by its bands). */
 export const kpiDependencies: readonly CollectionName[] = [
-  'accounts',
-  'tiers',
-  'tickets',
-  'library',
-  'proposals',
-  'usageSnapshots',
+  ...new Set<CollectionName>([
+    'accounts',
+    'tiers',
+    'tickets',
+    'library',
+    'proposals',
+    'usageSnapshots',
+    ...accountDataDependencies,
+  ]),
 ]
 
 /** Running clocks breach with time; the header is recomputed at least this often. */
 const MAX_AGE_MS = 5 * 60_000
-const DAY_MS = 86_400_000
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
-
-/** The default period: the twelve months up to and including today. */
-export function defaultPeriod(now: number): { from: string; to: string } {
-  const date = new Date(now)
-  const from = Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate() + 1)
-  return { from: isoDay(from), to: isoDay(now) }
+function inProcess(engines: EngineCache, now: () => number) {
+  const data = createAccountData(engines)
+  return {
+    health: createHealthService(engines, data, now),
+    runs: createInProcessBookRuns(engines, data),
+  }
 }
 
-const slaKpi = (row: ComplianceRow | undefined): SlaKpi | null =>
-  row === undefined
-    ? null
-    : { tickets: row.tickets, met: row.met, breached: row.breached, metShare: row.metShare }
-
-const retentionKpi = (row: Retention | undefined) =>
-  row === undefined
-    ? null
-    : {
-        startArrMinor: row.startArrMinor,
-        grossRetention: row.grossRetention,
-        netRetention: row.netRetention,
-      }
-
-export const retentionNote =
-  'The workspace keeps no ARR history: ARR at the start is today’s ARR less the change of tier proposals accepted in the period; archived or churned accounts end at 0; the cohort is the customers signed before the period.'
-export const timeToValueNote = `Days from the customer’s start to the first month in which active users reach ${DEFAULT_ADOPTION_SHARE * 100} % of contracted seats; only customers whose start is in their usage history.`
-
 /**
- * The portfolio KPI header: ARR, accounts and at-risk ARR by tier, renewals in the
- * workspace's windows, GRR/NRR by starting tier, time to value, SLA compliance by tier and open
- * escalations — each from the engines in `src-shared/engines/kpi` and `compliance`.
+ * `kpi.portfolio`, cached per period. The book-wide work runs where `runs` runs it (the engine
+ * worker in the app); without `health` and `runs` (tests) both are built on `engines` in process.
  */
-export function createKpiService(engines: EngineCache, now: () => number = Date.now) {
+export function createKpiService(
+  engines: EngineCache,
+  now: () => number = Date.now,
+  services?: { readonly health: Pick<HealthService, 'book'>; readonly runs: BookRuns },
+) {
+  const options = services ?? inProcess(engines, now)
   async function portfolio(input: KpiPortfolioQuery): Promise<PortfolioKpis> {
     const at = now()
     const period = input.period ?? defaultPeriod(at)
@@ -74,120 +51,15 @@ export function createKpiService(engines: EngineCache, now: () => number = Date.
       key: keyOf(period),
       dependsOn: kpiDependencies,
       validUntil: (value) => Date.parse(value.asOf) + MAX_AGE_MS,
-      async compute({ rx, inputs }) {
-        const [accounts, versions, calendars, settings, tickets, proposals, usage] =
-          await Promise.all([
-            inputs.accounts(),
-            inputs.tierVersions(),
-            inputs.calendars(),
-            inputs.settings(),
-            inputs.tickets(),
-            rx.proposals.find({ selector: { status: 'accepted' } }).exec(),
-            rx.usageSnapshots.find().exec(),
-          ])
-        const book = portfolioBook(accounts.all, at, settings.renewalWindowsDays)
-        const cohort = retentionCohort({
-          accounts: accounts.all,
-          proposals: proposals.map((doc) => doc.toJSON() as Proposal),
-          versions,
+      compute: async () => {
+        // The header's at-risk ARR uses the bands the account screens show: the health engine's.
+        const health = await options.health.book()
+        return options.runs.run({
+          kind: 'kpi.portfolio',
+          at,
           period,
-          settings,
+          bands: new Map([...health].map(([id, value]) => [id, value.current.band])),
         })
-        const retention = new Map(revenueRetention(cohort).map((row) => [row.tierId, row]))
-        const [retentionTotal] = revenueRetention(cohort.map((row) => ({ ...row, tierId: '*' })))
-        const ttv = new Map(
-          timeToValue(
-            valueMilestones(
-              accounts.all,
-              usage.map((doc) => doc.toJSON() as UsageSnapshot),
-            ),
-          ).map((row) => [row.tierId, row]),
-        )
-
-        // SLA compliance: tickets opened in the period, each under the version stamped on it.
-        const from = Date.parse(`${period.from}T00:00:00.000Z`)
-        const to = Date.parse(`${period.to}T00:00:00.000Z`) + DAY_MS
-        const context = { versions, calendars, atRiskShare: settings.slaAtRiskShare, now: at }
-        const measured: MeasuredClocks[] = []
-        let unmeasuredTickets = 0
-        for (const ticket of tickets.all) {
-          const created = Date.parse(ticket.createdAt)
-          if (created < from || created >= to) continue
-          const account = accounts.byId.get(ticket.accountId)
-          if (account === undefined) {
-            unmeasuredTickets++
-            continue
-          }
-          const clocked = clockTicket(ticket, account, context)
-          if (!clocked.ok) {
-            unmeasuredTickets++
-            continue
-          }
-          measured.push({
-            clocks: clocked.clocks,
-            accountId: account.id,
-            tierId: clocked.measured.tier.tierId,
-            createdAt: created,
-          })
-        }
-        const compliance = new Map(
-          slaCompliance({ tickets: measured, groupBy: 'tier', period: { from, to } }).map((row) => [
-            row.key,
-            row,
-          ]),
-        )
-        const [complianceTotal] = slaCompliance({
-          tickets: measured,
-          groupBy: 'all',
-          period: { from, to },
-        })
-        const escalations = openEscalations(
-          tickets.all,
-          new Map(accounts.all.filter((a) => !a.archived).map((a) => [a.id, a.tierId])),
-        )
-        const escalationsByTier = new Map(escalations.byTier.map((row) => [row.tierId, row]))
-        const bookByTier = new Map(book.byTier.map((row) => [row.tierId, row]))
-
-        const catalogue = currentTierVersions([...versions.values()], isoDay(at))
-        const tiers: TierKpis[] = catalogue.map((tier) => {
-          const books = bookByTier.get(tier.tierId)
-          const value = ttv.get(tier.tierId)
-          return {
-            tierId: tier.tierId,
-            name: tier.name,
-            rank: tier.rank,
-            accounts: books?.accounts ?? 0,
-            arrMinor: books?.arrMinor ?? 0,
-            atRiskArrMinor: books?.atRiskArrMinor ?? 0,
-            retention: retentionKpi(retention.get(tier.tierId)),
-            sla: slaKpi(compliance.get(tier.tierId)),
-            timeToValue:
-              value === undefined
-                ? null
-                : {
-                    accounts: value.accounts,
-                    reached: value.reached,
-                    medianDays: value.medianDays,
-                    p90Days: value.p90Days,
-                  },
-            openEscalations: escalationsByTier.get(tier.tierId)?.tickets ?? 0,
-          }
-        })
-        return {
-          asOf: new Date(at).toISOString(),
-          currency: settings.reportingCurrency,
-          period,
-          tiers,
-          total: {
-            ...book.total,
-            retention: retentionKpi(retentionTotal),
-            sla: slaKpi(complianceTotal),
-          },
-          renewals: book.renewals,
-          escalations: escalations.total,
-          unmeasuredTickets,
-          notes: { retention: retentionNote, timeToValue: timeToValueNote },
-        }
       },
     })
   }

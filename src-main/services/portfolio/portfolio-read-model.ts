@@ -1,5 +1,6 @@
 import type { Topic } from '@shared/ipc/contract'
 import type { Account } from '@shared/model/account'
+import type { HealthBand } from '@shared/model/enums'
 import { currentTierVersions, type Tier } from '@shared/model/tier'
 import { WORKSPACE_SETTINGS_ID } from '@shared/model/workspace-settings'
 import {
@@ -16,20 +17,28 @@ import { openTicketStatuses } from '../accounts/accounts-repository'
 import type { EventBus } from '../events/event-bus'
 import type { Logger } from '../log/logger'
 
+/** The health engine's current score and band of one account, and its weekly scores. */
+export interface EngineHealth {
+  readonly score: number
+  readonly band: Exclude<HealthBand, 'unknown'>
+  readonly trend: readonly number[]
+}
+
 /**
- * Per-account figures that the engines compute (SLA compliance, weekly health, eligibility).
- * They take seconds on a large book, so the table never waits for them: rows first show what
- * the documents hold, and the figures join them once computed (`sources.pending` says when).
+ * Per-account figures that the engines compute (health, SLA compliance, eligibility). They take
+ * seconds on a large book, so the table never waits for them: rows first show what the
+ * documents hold (the health score stored on the account, which the demo book writes from the
+ * same engine), and the figures join them once computed (`sources.pending` says when).
  */
 export interface PortfolioMetrics {
   readonly slaCompliance?: () => Promise<ReadonlyMap<string, number | null>>
-  readonly healthTrends?: () => Promise<ReadonlyMap<string, readonly number[]>>
+  readonly health?: () => Promise<ReadonlyMap<string, EngineHealth>>
   readonly upgradeSignals?: () => Promise<ReadonlyMap<string, UpgradeSignal>>
 }
 
 interface Figures {
   readonly slaCompliance?: ReadonlyMap<string, number | null> | undefined
-  readonly healthTrends?: ReadonlyMap<string, readonly number[]> | undefined
+  readonly health?: ReadonlyMap<string, EngineHealth> | undefined
   readonly upgradeSignals?: ReadonlyMap<string, UpgradeSignal> | undefined
 }
 
@@ -201,15 +210,22 @@ function combine(
 }
 
 function withFigures(rows: readonly PortfolioRow[], figures: Figures): PortfolioRow[] {
-  return rows.map((row) => ({
-    ...row,
-    healthTrend: figures.healthTrends?.get(row.id) ?? row.healthTrend,
-    slaCompliance: figures.slaCompliance?.get(row.id) ?? row.slaCompliance,
-    upgradeSignal:
-      figures.upgradeSignals === undefined
-        ? row.upgradeSignal
-        : (figures.upgradeSignals.get(row.id) ?? null),
-  }))
+  return rows.map((row) => {
+    const health = figures.health?.get(row.id)
+    return {
+      ...row,
+      // The engine's score and band replace the stored ones, so the band filter, the header's
+      // at-risk ARR and Account 360 all go by one score.
+      healthScore: health?.score ?? row.healthScore,
+      healthBand: health?.band ?? row.healthBand,
+      healthTrend: health?.trend ?? row.healthTrend,
+      slaCompliance: figures.slaCompliance?.get(row.id) ?? row.slaCompliance,
+      upgradeSignal:
+        figures.upgradeSignals === undefined
+          ? row.upgradeSignal
+          : (figures.upgradeSignals.get(row.id) ?? null),
+    }
+  })
 }
 
 /** Runs each engine; one that fails leaves its column as the documents have it, and is logged. */
@@ -223,12 +239,12 @@ async function computeFigures(metrics: PortfolioMetrics, log: Logger): Promise<F
       return undefined
     }
   }
-  const [slaCompliance, healthTrends, upgradeSignals] = await Promise.all([
+  const [slaCompliance, health, upgradeSignals] = await Promise.all([
     run('slaCompliance', metrics.slaCompliance),
-    run('healthTrends', metrics.healthTrends),
+    run('health', metrics.health),
     run('upgradeSignals', metrics.upgradeSignals),
   ])
-  return { slaCompliance, healthTrends, upgradeSignals }
+  return { slaCompliance, health, upgradeSignals }
 }
 
 /**
@@ -306,7 +322,7 @@ export function createPortfolioReadModel(options: {
       enrich(current)
       const figures = current.enriched?.figures
       const sources: PortfolioSources = {
-        healthTrend: figures?.healthTrends !== undefined,
+        healthTrend: figures?.health !== undefined,
         slaCompliance: figures?.slaCompliance !== undefined,
         upgradeSignal: figures?.upgradeSignals !== undefined ? 'eligibility' : 'alerts',
         pending: current.enriching !== undefined,

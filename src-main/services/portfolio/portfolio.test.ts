@@ -13,6 +13,7 @@ import { createAccountData } from '../account-data/account-data'
 import { createEligibilityService } from '../eligibility/eligibility-service'
 import { createEngineCache } from '../engines/engine-cache'
 import { createHealthService } from '../health/health-service'
+import { createInProcessBookRuns } from '../engines/book-runs'
 import { engineMetrics } from './portfolio-metrics'
 import { createPortfolioReadModel } from './portfolio-read-model'
 import { BOOK_NOW, nextChange, openTestWorkspace, type TestWorkspace } from './test-workspace'
@@ -131,7 +132,7 @@ describe('portfolio open S1/S2 after a ticket changes', () => {
 })
 
 describe('portfolio figures from the engines', () => {
-  it('answers at once from the documents, then carries health trends, compliance and signals', async () => {
+  it('answers at once from the documents, then carries the engine health (score, band, trend), compliance and signals', async () => {
     const engines = createEngineCache({
       database: async () => workspace.store.rx(),
       now: () => BOOK_NOW.getTime(),
@@ -143,7 +144,12 @@ describe('portfolio figures from the engines', () => {
       rx: async () => workspace.store.rx(),
       events: workspace.events,
       now: () => BOOK_NOW,
-      metrics: engineMetrics({ engines, health, eligibility }),
+      metrics: engineMetrics({
+        engines,
+        health,
+        eligibility,
+        runs: createInProcessBookRuns(engines, data),
+      }),
     })
     const first = await model.list(query({}))
     expect(first.sources).toMatchObject({ pending: true, healthTrend: false })
@@ -161,6 +167,12 @@ describe('portfolio figures from the engines', () => {
     const signals = await eligibility.book()
     for (const row of after.rows) {
       expect(row.healthTrend).toEqual(book.get(row.id)?.history.map((week) => week.score) ?? null)
+      // One health score everywhere: the row's score and band are Account 360's.
+      const view = await health.forAccount({ accountId: row.id, weeks: 1 })
+      expect({ score: row.healthScore, band: row.healthBand }).toEqual({
+        score: view.score,
+        band: view.band,
+      })
       expect(row.upgradeSignal !== null).toBe((signals.get(row.id)?.signals.length ?? 0) > 0)
       if (row.slaCompliance !== null) {
         expect(row.slaCompliance).toBeGreaterThanOrEqual(0)
@@ -168,6 +180,15 @@ describe('portfolio figures from the engines', () => {
       }
     }
     expect(after.rows.filter((row) => row.slaCompliance !== null).length).toBeGreaterThan(0)
+    // The band filter goes by the engine's bands too.
+    const atRisk = await model.list(query({ filters: { healthBands: ['at-risk'] } }))
+    expect(atRisk.rows.map((row) => row.id).sort()).toEqual(
+      [...book]
+        .filter(([, h]) => h.current.band === 'at-risk')
+        .map(([id]) => id)
+        .sort(),
+    )
+    expect(first.rows.map((row) => row.healthBand)).not.toEqual(after.rows.map((r) => r.healthBand))
     const withSignal = await model.list(query({ filters: { signal: 'with-signal' } }))
     expect(withSignal.rows.length).toBe(
       [...signals.values()].filter(

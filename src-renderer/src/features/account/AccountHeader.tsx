@@ -1,6 +1,7 @@
 import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import type { AccountDetail } from '@shared/accounts/account-queries'
+import { useInvoke } from '../../app/ipc-hooks'
 import { useFormat } from '../../components/format'
 import { HealthBadge } from '../accounts/HealthBadge'
 import { StartProposalButton } from '../proposals/StartProposalButton'
@@ -22,6 +23,9 @@ export function AccountHeader({ detail }: { readonly detail: AccountDetail }) {
   const format = useFormat()
   const { account, tier } = detail
   const daysLeft = detail.daysToRenewal
+  // The health engine's score, as the breakdown panel (same query) and the portfolio show it;
+  // the score stored on the account only until it arrives.
+  const health = useInvoke('health.forAccount', { accountId: account.id, weeks: 12 })
   return (
     <Card withBorder padding="lg" component="section" aria-label="Account summary">
       <Group justify="space-between" mb="md">
@@ -46,7 +50,12 @@ export function AccountHeader({ detail }: { readonly detail: AccountDetail }) {
           </Text>
         </Fact>
         <Fact label="Health">
-          <HealthBadge band={account.healthBand} score={account.healthScore} />
+          <span data-testid="header-health">
+            <HealthBadge
+              band={health.data?.band ?? account.healthBand}
+              score={health.data?.score ?? account.healthScore}
+            />
+          </span>
         </Fact>
         <Fact label="Owner">{detail.ownerName}</Fact>
         <Fact label="TAM">{detail.tamName ?? '—'}</Fact>
