@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { authenticate } from './auth/users'
 import { runCli } from './cli'
 import { openDatabase } from './db/open'
+import { tableOf } from './db/tables'
+import { validateDocument } from '@shared/model/validate'
 import { skipping, testBackends } from './testing/backends'
 
 describe.each(testBackends)('server CLI on $name', (backend) => {
@@ -26,6 +28,22 @@ describe.each(testBackends)('server CLI on $name', (backend) => {
       err: (line) => err.push(line),
     })
     return { code, out, err }
+  }
+  /** The `users` document clients pull for this email, validated by its collection schema. */
+  const userDocument = async (email: string) => {
+    const db = await openDatabase({ databaseUrl, dataDir })
+    try {
+      const rows = await db.query<{ data: Record<string, unknown> }>(
+        `SELECT data FROM ${tableOf('users')} WHERE data->>'email' = $1 AND NOT deleted`,
+        [email],
+      )
+      expect(rows).toHaveLength(1)
+      const parsed = validateDocument('users', rows[0]?.data ?? {})
+      expect(parsed.ok).toBe(true)
+      return rows[0]?.data
+    } finally {
+      await db.close()
+    }
   }
   const check = async (token: string) => {
     const db = await openDatabase({ databaseUrl, dataDir })
@@ -104,8 +122,16 @@ describe.each(testBackends)('server CLI on $name', (backend) => {
       )
       expect(disabled.code).toBe(0)
       expect(await check(token)).toBeUndefined()
+      // The replicated users collection follows: clients see who Casey is and that they left.
+      expect(await userDocument('csm@example.com')).toMatchObject({
+        name: 'Casey',
+        role: 'csm',
+        active: false,
+        managerId: (await userDocument('lead@example.com'))?.['id'],
+      })
       await cli('user', 'enable', '--user', 'csm@example.com', '--data-dir', dataDir)
       expect(await check(token)).toBeDefined()
+      expect(await userDocument('csm@example.com')).toMatchObject({ active: true })
 
       const revoked = await cli(
         'token',

@@ -4,6 +4,7 @@ import { findUser, issueToken, revokeTokens, setUserDisabled, upsertUser } from 
 import type { SqlDatabase } from './db/database'
 import { migrate } from './db/migrations'
 import { openDatabase } from './db/open'
+import { publishUserDocument } from './auth/user-document'
 import { SyncError } from './errors'
 import { seedBook, type BookBatch } from './seed'
 import { reannounceAccountsOf } from './sync/documents'
@@ -139,6 +140,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps = {}): Promi
           // Who may see this user's accounts changed: send them out again.
           await reannounceAccountsOf(db, [user.id])
         }
+        await publishUserDocument(db, user, now)
         out(`user ${user.id} ${user.email} (${user.role})`)
         return 0
       }
@@ -146,6 +148,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps = {}): Promi
       case 'user enable': {
         const user = await findUser(db, required(values, 'user'))
         await setUserDisabled(db, user.id, command === 'user disable', now)
+        await publishUserDocument(db, await findUser(db, user.id), now)
         out(`${command === 'user disable' ? 'disabled' : 'enabled'} ${user.email}`)
         return 0
       }
