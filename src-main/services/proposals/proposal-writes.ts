@@ -3,7 +3,7 @@ import type { Alert } from '@shared/model/alert'
 import { newId as defaultNewId } from '@shared/model/ids'
 import type { Proposal, StatusChange } from '@shared/model/proposal'
 import type { ProposalContent } from '@shared/model/proposal-content'
-import type { ProposalVersion } from '@shared/model/proposal-version'
+import { proposalVersionId, type ProposalVersion } from '@shared/model/proposal-version'
 import type { Tier } from '@shared/model/tier'
 import { addDays } from '@shared/proposals/dates'
 import type { ProposalSaveResult } from '@shared/proposals/proposal-queries'
@@ -206,7 +206,7 @@ export function createProposalWrites(options: {
     note: string | null,
   ): ProposalVersion {
     return {
-      id: newId(),
+      id: proposalVersionId(head.id, head.currentVersion),
       proposalId: head.id,
       accountId: head.accountId,
       version: head.currentVersion,

@@ -9,7 +9,7 @@ import type { Alert } from '@shared/model/alert'
 import { newId } from '@shared/model/ids'
 import { migrateProposalV0, type Proposal } from '@shared/model/proposal'
 import type { ProposalContent } from '@shared/model/proposal-content'
-import type { ProposalVersion } from '@shared/model/proposal-version'
+import { proposalVersionId, type ProposalVersion } from '@shared/model/proposal-version'
 import { currentTierVersions, type Tier } from '@shared/model/tier'
 import type { User } from '@shared/model/user'
 import { priceProposal } from '@shared/proposals/pricing'
@@ -314,6 +314,8 @@ describe('proposals.save', () => {
     expect((await storedHead(head.id)).currentVersion).toBe(2)
     expect((await storedHead(head.id)).title).toBe('Premium for next year')
     expect((await storedVersions(head.id)).map((v) => v.version)).toEqual([1, 2])
+    // Another device saving its own version 2 offline would write this same document id.
+    expect(saved.version.id).toBe(proposalVersionId(head.id, 2))
   })
 
   const current = catalogue
