@@ -103,8 +103,7 @@ test('from an upgrade signal to an approved proposal, exported as PDF and DOCX t
     0,
   )
   await expect(app.getByTestId('evidence-item')).toHaveCount(first?.content.evidence.length ?? 0)
-  // Soft: an accessibility failure fails the test but the flow still runs and reports its own.
-  expect.soft(await seriousViolations(app)).toEqual([])
+  expect(await seriousViolations(app)).toEqual([])
 
   // A 20 % overall discount is above the 15 % threshold: the form says so before saving.
   await app.getByRole('combobox', { name: 'Overall discount kind' }).click()

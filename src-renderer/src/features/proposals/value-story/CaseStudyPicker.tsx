@@ -102,7 +102,7 @@ export function CaseStudyPicker(props: {
                         <Button
                           size="xs"
                           variant={cited ? 'default' : 'filled'}
-                          aria-label={`Insert ${caseStudy.name}`}
+                          aria-label={`${cited ? 'Insert again' : 'Insert'} ${caseStudy.name}`}
                           onClick={() => props.onPick(caseStudy, section)}
                         >
                           {cited ? 'Insert again' : 'Insert'}

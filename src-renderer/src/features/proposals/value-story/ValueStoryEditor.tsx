@@ -124,7 +124,7 @@ export function ValueStoryEditor(props: {
                 size="xs"
                 disabled={disabled || !templatesReady}
                 skip={props.value[section].trim() === ''}
-                aria-label={`Draft ${label} from template`}
+                aria-label={`Draft from template: ${label}`}
                 question={`Replace the ${label.toLowerCase()} text with a draft from its template?`}
                 confirmLabel="Replace"
                 onConfirm={() => draft([section])}
