@@ -1,4 +1,5 @@
 import { TierlineError } from '@shared/ipc/errors'
+import type { Account } from '@shared/model/account'
 import type { Alert } from '@shared/model/alert'
 import { newId as defaultNewId } from '@shared/model/ids'
 import type { Proposal, StatusChange } from '@shared/model/proposal'
@@ -142,30 +143,52 @@ export function createProposalWrites(options: {
       options.me.current(),
       gatherEvidence(options.evidence, account.id, target),
     ])
+    return insertDraft(db, {
+      account,
+      fromTierVersionId: current.id,
+      target,
+      content: startContent({ account, currentTier: current, targetTier: target, evidence, today }),
+      currentAnnualMinor: currentAnnualSupportMinor(account, current),
+      me,
+      at,
+      note: alert === null ? null : `Started from the alert “${alert.title}”`,
+    })
+  }
+
+  /** Writes a new draft at version 1; `start` and `duplicate` differ only in what fills it. */
+  async function insertDraft(
+    db: TierlineDatabase,
+    draft: {
+      readonly account: Account
+      readonly fromTierVersionId: string
+      readonly target: Tier
+      readonly content: ProposalContent
+      readonly currentAnnualMinor: number
+      readonly me: CurrentUser
+      readonly at: Date
+      readonly note: string | null
+    },
+  ): Promise<Proposal> {
+    const { account, target, me } = draft
     const facts = await pricingFacts(db, account, target)
-    const outcome = priceContent(
-      startContent({ account, currentTier: current, targetTier: target, evidence, today }),
-      facts,
-      today,
-    )
+    const outcome = priceContent(draft.content, facts, isoDay(draft.at))
     if (outcome.issues.length > 0 || outcome.priced === null || outcome.approval === null) {
       throw invalidInput('proposal', outcome.issues)
     }
-    const createdAt = at.toISOString()
-    const id = newId()
+    const createdAt = draft.at.toISOString()
     const head: Proposal = {
-      id,
+      id: newId(),
       accountId: account.id,
       title: outcome.content.title,
       status: 'draft',
-      fromTierVersionId: current.id,
+      fromTierVersionId: draft.fromTierVersionId,
       toTierId: target.tierId,
       toTierVersionId: target.id,
       ownerId: me.id,
       currency: outcome.content.pricing.currency,
       totalAnnualMinor: outcome.priced.annualRecurringMinor,
       totalContractValueMinor: outcome.priced.totalContractValueMinor,
-      currentAnnualMinor: currentAnnualSupportMinor(account, current),
+      currentAnnualMinor: draft.currentAnnualMinor,
       currentVersion: 1,
       approval: approvalAfterSave(
         {
@@ -182,7 +205,7 @@ export function createProposalWrites(options: {
           status: 'draft',
           byId: me.id,
           at: createdAt,
-          note: alert === null ? null : `Started from the alert “${alert.title}”`.slice(0, 2000),
+          note: draft.note === null ? null : draft.note.slice(0, 2000),
         },
       ],
       legacy: null,
@@ -319,56 +342,17 @@ export function createProposalWrites(options: {
         content.validUntil < today ? addDays(today, OFFER_VALID_DAYS) : content.validUntil,
     }
     const current = await tierVersion(db, account.tierVersionId)
-    const facts = await pricingFacts(db, account, target)
-    const outcome = priceContent(fresh, facts, today)
-    if (outcome.issues.length > 0 || outcome.priced === null || outcome.approval === null) {
-      throw invalidInput('proposal', outcome.issues)
-    }
-    const createdAt = at.toISOString()
-    const head: Proposal = {
-      id: newId(),
-      accountId: account.id,
-      title: outcome.content.title,
-      status: 'draft',
+    return insertDraft(db, {
+      account,
       fromTierVersionId: account.tierVersionId,
-      toTierId: target.tierId,
-      toTierVersionId: target.id,
-      ownerId: me.id,
-      currency: outcome.content.pricing.currency,
-      totalAnnualMinor: outcome.priced.annualRecurringMinor,
-      totalContractValueMinor: outcome.priced.totalContractValueMinor,
+      target,
+      content: fresh,
       currentAnnualMinor:
         current === null ? source.currentAnnualMinor : currentAnnualSupportMinor(account, current),
-      currentVersion: 1,
-      approval: approvalAfterSave(
-        {
-          required: false,
-          reasons: [],
-          approvedById: null,
-          approvedAt: null,
-          approvedVersion: null,
-        },
-        outcome.approval,
-      ),
-      statusHistory: [
-        {
-          status: 'draft',
-          byId: me.id,
-          at: createdAt,
-          note: `Duplicated from “${source.title}”`.slice(0, 2000),
-        },
-      ],
-      legacy: null,
-      sentAt: null,
-      decidedAt: null,
-      archived: false,
-      createdById: me.id,
-      createdAt,
-      updatedAt: createdAt,
-      updatedBy: me.id,
-    }
-    await insertHead(db, head, versionDoc(head, outcome.content, me.id, createdAt, null))
-    return head
+      me,
+      at,
+      note: `Duplicated from “${source.title}”`,
+    })
   }
 
   async function archive(input: { id: string; archived: boolean }): Promise<Proposal> {
