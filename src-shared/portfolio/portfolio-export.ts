@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { fileSlug } from '../format/file-slug'
 import { portfolioColumnIds } from './portfolio-columns'
 import { portfolioFiltersSchema, portfolioSortSchema } from './portfolio-query'
 
@@ -18,12 +19,5 @@ export type PortfolioExportResult =
 
 /** A file name from a view name and a date: letters, digits and dashes only. */
 export function exportFileName(viewName: string, today: string): string {
-  const slug = viewName
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-  return `${slug === '' ? 'portfolio' : slug}-${today}.csv`
+  return `${fileSlug(viewName, 'portfolio')}-${today}.csv`
 }

@@ -1,6 +1,7 @@
 import { comparisonSection } from './comparison-section'
 import { evidenceSection } from './evidence-section'
-import { documentFormat, fileSlug, type DocumentFormat } from './format'
+import { fileSlug } from '../../format/file-slug'
+import { documentFormat, type DocumentFormat } from './format'
 import { statusLabels } from '../status-machine'
 import type { ProposalDocumentInput } from './input'
 import { markdownBlocks } from './markdown-blocks'

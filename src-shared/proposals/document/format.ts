@@ -34,16 +34,3 @@ export function documentFormat(locale: string, currency: string): DocumentFormat
         : `${formatDuration(target.minutes)} (${target.hours === 'business' ? 'business hours' : '24x7'})`,
   }
 }
-
-/** A file name from a title: letters, digits and dashes only, as the CSV export names files. */
-export function fileSlug(text: string, fallback: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '')
-  return slug === '' ? fallback : slug
-}
