@@ -1,9 +1,10 @@
-import { Button, Divider, Group, Pagination, Select, Stack, Text } from '@mantine/core'
+import { Divider, Pagination, Select, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import type { TimelineKind } from '@shared/activities/activity-inputs'
 import type { ActivityEntry } from '@shared/activities/timeline'
 import { useInvokeKeepingPrevious, useMutate } from '../../app/ipc-hooks'
+import { showUndoNotification } from '../../components/undo-notification'
 import { SectionState } from '../settings/SectionState'
 import classes from './account.module.css'
 import { ActivityComposer } from './ActivityComposer'
@@ -37,43 +38,26 @@ function useDeleteWithUndo() {
             title: `${what} not deleted`,
             message: error.message,
           }),
-        onSuccess: () => {
-          const notificationId = `undo-delete-${id}`
-          notifications.show({
-            id: notificationId,
+        onSuccess: () =>
+          showUndoNotification({
+            id: `undo-delete-${id}`,
             title: `${what} deleted`,
-            autoClose: 10_000,
-            message: (
-              <Group justify="space-between" wrap="nowrap" gap="sm">
-                <Text size="sm" lineClamp={1}>
-                  {title}
-                </Text>
-                <Button
-                  size="compact-sm"
-                  variant="light"
-                  onClick={() => {
-                    notifications.hide(notificationId)
-                    restore.mutate(
-                      { id },
-                      {
-                        onSuccess: () =>
-                          notifications.show({ color: 'teal', message: `${what} restored.` }),
-                        onError: (error) =>
-                          notifications.show({
-                            color: 'red',
-                            title: `${what} not restored`,
-                            message: error.message,
-                          }),
-                      },
-                    )
-                  }}
-                >
-                  Undo
-                </Button>
-              </Group>
-            ),
-          })
-        },
+            subject: title,
+            onUndo: () =>
+              restore.mutate(
+                { id },
+                {
+                  onSuccess: () =>
+                    notifications.show({ color: 'teal', message: `${what} restored.` }),
+                  onError: (error) =>
+                    notifications.show({
+                      color: 'red',
+                      title: `${what} not restored`,
+                      message: error.message,
+                    }),
+                },
+              ),
+          }),
       },
     )
   }

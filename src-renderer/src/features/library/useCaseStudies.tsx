@@ -1,7 +1,7 @@
-import { Button, Group, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import type { CaseStudy } from '@shared/model/case-study'
 import { useMutate } from '../../app/ipc-hooks'
+import { showUndoNotification } from '../../components/undo-notification'
 
 /** Deleting a case study offers Undo for a while; Undo writes the deleted story back. */
 export function useDeleteCaseStudy() {
@@ -17,43 +17,26 @@ export function useDeleteCaseStudy() {
             title: 'Case study not deleted',
             message: error.message,
           }),
-        onSuccess: (deleted) => {
-          const notificationId = `undo-case-study-${deleted.id}`
-          notifications.show({
-            id: notificationId,
+        onSuccess: (deleted) =>
+          showUndoNotification({
+            id: `undo-case-study-${deleted.id}`,
             title: 'Case study deleted',
-            autoClose: 10_000,
-            message: (
-              <Group justify="space-between" wrap="nowrap" gap="sm">
-                <Text size="sm" lineClamp={1}>
-                  {deleted.name}
-                </Text>
-                <Button
-                  size="compact-sm"
-                  variant="light"
-                  onClick={() => {
-                    notifications.hide(notificationId)
-                    restore.mutate(
-                      { caseStudy: deleted },
-                      {
-                        onSuccess: () =>
-                          notifications.show({ color: 'teal', message: 'Case study restored.' }),
-                        onError: (error) =>
-                          notifications.show({
-                            color: 'red',
-                            title: 'Case study not restored',
-                            message: error.message,
-                          }),
-                      },
-                    )
-                  }}
-                >
-                  Undo
-                </Button>
-              </Group>
-            ),
-          })
-        },
+            subject: deleted.name,
+            onUndo: () =>
+              restore.mutate(
+                { caseStudy: deleted },
+                {
+                  onSuccess: () =>
+                    notifications.show({ color: 'teal', message: 'Case study restored.' }),
+                  onError: (error) =>
+                    notifications.show({
+                      color: 'red',
+                      title: 'Case study not restored',
+                      message: error.message,
+                    }),
+                },
+              ),
+          }),
       },
     )
 }

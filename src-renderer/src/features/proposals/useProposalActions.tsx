@@ -1,7 +1,6 @@
-import { Button, Group, Text } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import { useNavigate } from '@tanstack/react-router'
 import { useMutate } from '../../app/ipc-hooks'
+import { showUndoNotification } from '../../components/undo-notification'
 import { notifyFailure, notifySuccess } from '../workspaces/notify'
 
 export interface ProposalRef {
@@ -40,28 +39,11 @@ export function useProposalActions() {
             notifySuccess('Restored', `“${proposal.title}” is back in the list.`)
             return
           }
-          const notificationId = `undo-archive-${proposal.id}`
-          notifications.show({
-            id: notificationId,
+          showUndoNotification({
+            id: `undo-archive-${proposal.id}`,
             title: 'Proposal archived',
-            autoClose: 10_000,
-            message: (
-              <Group justify="space-between" wrap="nowrap" gap="sm">
-                <Text size="sm" lineClamp={1}>
-                  {proposal.title}
-                </Text>
-                <Button
-                  size="compact-sm"
-                  variant="light"
-                  onClick={() => {
-                    notifications.hide(notificationId)
-                    setArchived(proposal, false)
-                  }}
-                >
-                  Undo
-                </Button>
-              </Group>
-            ),
+            subject: proposal.title,
+            onUndo: () => setArchived(proposal, false),
           })
         },
       },
