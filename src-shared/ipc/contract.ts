@@ -542,6 +542,8 @@ export const contract = {
   },
   'alerts.snooze': { kind: 'mutation', input: snoozeAlertInput, output: returns<Alert>() },
   'alerts.done': { kind: 'mutation', input: alertRefInput, output: returns<Alert>() },
+  /** Undo of done or snooze: the alert is open again. */
+  'alerts.reopen': { kind: 'mutation', input: alertRefInput, output: returns<Alert>() },
   /** Long workspace work (demo loading, backup, restore) reports its progress here. */
   'workspaces.progress': { kind: 'subscription', payload: returns<WorkspaceProgressEvent>() },
   /** Main asks the renderer to show a route (application menu, second instance). */

@@ -216,7 +216,7 @@ test('the portfolio has no serious or critical accessibility violations, light o
   expect(await seriousViolations()).toEqual([])
 })
 
-test('snooze an alert from the inbox: it leaves the inbox and the badge, and is stored snoozed', async ({
+test('snooze an alert from the inbox: it leaves the inbox and the badge, and is stored snoozed; done can be undone', async ({
   app,
   bridge,
 }) => {
@@ -249,6 +249,24 @@ test('snooze an alert from the inbox: it leaves the inbox and the badge, and is 
   const stored = (await rx.alerts.findOne(id).exec())?.toJSON()
   expect(stored?.status).toBe('snoozed')
   expect(Date.parse(stored?.snoozedUntil ?? '')).toBeGreaterThan(Date.now() + 2 * DAY)
+  await expect.poll(badgeAgrees, { timeout: 30_000 }).toBe('agrees')
+
+  // Done, then Undo: the alert is back in the inbox and stored open again.
+  const doneRow = app.getByTestId('alert').first()
+  const doneId = (await doneRow.getAttribute('data-alert-id')) ?? ''
+  await doneRow.getByRole('button', { name: 'Done' }).click()
+  await expect(app.locator(`[data-alert-id="${doneId}"]`)).toHaveCount(0)
+  await expect.poll(async () => (await rx.alerts.findOne(doneId).exec())?.status).toBe('done')
+  await app
+    .getByRole('alert')
+    .filter({ hasText: 'Marked done' })
+    .getByRole('button', { name: 'Undo' })
+    .click()
+  await expect(app.locator(`[data-alert-id="${doneId}"]`)).toHaveCount(1)
+  expect((await rx.alerts.findOne(doneId).exec())?.toJSON()).toMatchObject({
+    status: 'open',
+    resolvedAt: null,
+  })
   await expect.poll(badgeAgrees, { timeout: 30_000 }).toBe('agrees')
 
   // "Open account" goes to the alert's account.

@@ -88,4 +88,26 @@ describe('alerts inbox', () => {
       code: 'not-found',
     })
   })
+
+  it('reopens a done or snoozed alert into the inbox (undo); an open one stays as it is', async () => {
+    const [first, second] = (await repository().list(alertsListInput.parse({}))).alerts
+    if (first === undefined || second === undefined) throw new Error('the inbox is too small')
+    const before = (await repository().count()).open
+    await repository().done(first.alert.id)
+    await repository().snooze({ id: second.alert.id, until: '2026-12-01T09:00:00.000Z' })
+    expect((await repository().count()).open).toBe(before - 2)
+    for (const { alert } of [first, second]) {
+      const reopened = await repository().reopen(alert.id)
+      expect(reopened).toMatchObject({ status: 'open', snoozedUntil: null, resolvedAt: null })
+      expect(await stored(alert.id)).toMatchObject({ status: 'open', updatedBy: me })
+      expect(alertSchema.safeParse(await stored(alert.id)).success).toBe(true)
+    }
+    expect((await repository().count()).open).toBe(before)
+    const open = await stored(first.alert.id)
+    expect(await repository().reopen(first.alert.id)).toEqual(open)
+    expect(await stored(first.alert.id)).toEqual(open)
+    await expect(repository().reopen('01JZZZZZZZZZZZZZZZZZZZZZZZ')).rejects.toMatchObject({
+      code: 'not-found',
+    })
+  })
 })

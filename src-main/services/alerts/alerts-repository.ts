@@ -120,6 +120,39 @@ export function createAlertsRepository(options: {
       }))
     },
 
+    /**
+     * Undo of done, snooze or dismiss: the alert is open again. The alerts refresh keeps what
+     * people decided about an alert, so a reopened alert stays open until someone acts on it.
+     */
+    async reopen(id: string): Promise<Alert> {
+      const db = await options.rx()
+      const doc = await db.alerts.findOne(id).exec()
+      if (doc === null) {
+        throw new TierlineError('not-found', 'This alert does not exist in this workspace.', { id })
+      }
+      const alert = doc.toJSON() as Alert
+      if (alert.status === 'open') return alert
+      const me = (await options.actor.current()).id
+      const reopened: Alert = {
+        ...alert,
+        status: 'open',
+        snoozedUntil: null,
+        resolvedAt: null,
+        updatedAt: now().toISOString(),
+        updatedBy: me,
+      }
+      const result = validateDocument('alerts', reopened)
+      if (!result.ok) throw result.error
+      await (doc as unknown as RxDocument<Alert>).incrementalPatch({
+        status: 'open',
+        snoozedUntil: null,
+        resolvedAt: null,
+        updatedAt: reopened.updatedAt,
+        updatedBy: me,
+      })
+      return result.value
+    },
+
     async done(id: string): Promise<Alert> {
       return change(id, 'marked done', (alert, at, me) => ({
         ...alert,

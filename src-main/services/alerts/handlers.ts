@@ -7,5 +7,6 @@ export function alertHandlers(alerts: AlertsRepository) {
     'alerts.count': () => alerts.count(),
     'alerts.snooze': (input) => alerts.snooze(input),
     'alerts.done': ({ id }) => alerts.done(id),
+    'alerts.reopen': ({ id }) => alerts.reopen(id),
   } satisfies Partial<HandlerMap>
 }

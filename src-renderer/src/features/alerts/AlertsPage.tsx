@@ -17,13 +17,13 @@ import { IconBellZ, IconCheck, IconChevronDown } from '@tabler/icons-react'
 import { useState } from 'react'
 import { alertGroups, type AlertGroup, type InboxAlert } from '@shared/alerts/inbox'
 import type { Alert } from '@shared/model/alert'
-import { useInvokeKeepingPrevious, useMutate } from '../../app/ipc-hooks'
+import { useInvokeKeepingPrevious } from '../../app/ipc-hooks'
 import { useFormat } from '../../components/format'
 import { StartProposalButton } from '../proposals/StartProposalButton'
 import { SectionState } from '../settings/SectionState'
-import { notifyFailure, notifySuccess } from '../workspaces/notify'
 import classes from './AlertsPage.module.css'
 import { snoozeChoices } from './snooze-options'
+import { useAlertActions, type AlertActions } from './useAlertActions'
 
 const PAGE_SIZE = 50
 const tabs = ['all', ...alertGroups] as const
@@ -54,18 +54,9 @@ const severityColor: Readonly<Record<Alert['severity'], string>> = {
   info: 'blue',
 }
 
-function SnoozeMenu({ alert }: { readonly alert: Alert }) {
-  const snooze = useMutate('alerts.snooze')
+function SnoozeMenu({ alert, actions }: { readonly alert: Alert; readonly actions: AlertActions }) {
   const [date, setDate] = useState('')
-  const run = (until: Date) =>
-    snooze.mutate(
-      { id: alert.id, until: until.toISOString() },
-      {
-        onSuccess: () =>
-          notifySuccess('Snoozed', `“${alert.title}” comes back ${until.toLocaleString()}.`),
-        onError: notifyFailure('Not snoozed'),
-      },
-    )
+  const run = (until: Date) => actions.snooze(alert, until)
   return (
     <Menu position="bottom-end" closeOnItemClick>
       <Menu.Target>
@@ -74,7 +65,7 @@ function SnoozeMenu({ alert }: { readonly alert: Alert }) {
           variant="default"
           leftSection={<IconBellZ size={14} />}
           rightSection={<IconChevronDown size={14} />}
-          loading={snooze.isPending}
+          loading={actions.pendingSnooze === alert.id}
         >
           Snooze
         </Button>
@@ -111,9 +102,14 @@ function SnoozeMenu({ alert }: { readonly alert: Alert }) {
   )
 }
 
-function AlertRow({ item }: { readonly item: InboxAlert }) {
+function AlertRow({
+  item,
+  actions,
+}: {
+  readonly item: InboxAlert
+  readonly actions: AlertActions
+}) {
   const format = useFormat()
-  const done = useMutate('alerts.done')
   const { alert } = item
   const overdue = item.overdue
   return (
@@ -152,21 +148,13 @@ function AlertRow({ item }: { readonly item: InboxAlert }) {
               size="xs"
             />
           )}
-          <SnoozeMenu alert={alert} />
+          <SnoozeMenu alert={alert} actions={actions} />
           <Button
             size="xs"
             variant="light"
             leftSection={<IconCheck size={14} />}
-            loading={done.isPending}
-            onClick={() =>
-              done.mutate(
-                { id: alert.id },
-                {
-                  onSuccess: () => notifySuccess('Done', `“${alert.title}” is off your list.`),
-                  onError: notifyFailure('Not marked done'),
-                },
-              )
-            }
+            loading={actions.pendingDone === alert.id}
+            onClick={() => actions.markDone(alert)}
           >
             Done
           </Button>
@@ -186,6 +174,7 @@ export function AlertsPage() {
     limit: PAGE_SIZE,
   })
   const counts = inbox.data?.counts
+  const actions = useAlertActions()
   return (
     <Stack gap="lg">
       <Title order={2}>Alerts</Title>
@@ -213,7 +202,7 @@ export function AlertsPage() {
           ) : (
             <Stack gap="xs" component="ul" className={classes.list} aria-label="Open alerts">
               {data.alerts.map((item) => (
-                <AlertRow key={item.alert.id} item={item} />
+                <AlertRow key={item.alert.id} item={item} actions={actions} />
               ))}
             </Stack>
           )
