@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest'
 import { tempDir } from '../../../test/fixtures/temp-dir'
 import { TierlineError } from '@shared/ipc/errors'
 import { account, openAccounts, storageIn } from './test-kit'
-import { STORAGE_FORMAT_VERSION, TIERLINE_APPLICATION_ID, openStorageFile } from './sqlite-file'
+import {
+  PAGE_CACHE_KIB,
+  STORAGE_FORMAT_VERSION,
+  TIERLINE_APPLICATION_ID,
+  openStorageFile,
+} from './sqlite-file'
 
 const fingerprint = async (file: string) => {
   const [bytes, info] = await Promise.all([readFile(file), stat(file)])
@@ -45,6 +50,16 @@ describe('opening the file', () => {
     ).toBe(String(STORAGE_FORMAT_VERSION))
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     db.close()
+  })
+
+  it('gives its connection the durability settings and a page cache large enough for a pull page', async () => {
+    const instance = await openAccounts(storageIn(await tempDir()))
+    const db = instance.internals.database
+    // synchronous NORMAL is 1; a negative cache_size is in KiB.
+    expect(db.pragma('synchronous', { simple: true })).toBe(1)
+    expect(db.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB)
+    expect(PAGE_CACHE_KIB).toBeGreaterThanOrEqual(32 * 1024)
+    await instance.close()
   })
 
   it('takes over an SQLite file with no schema, like the one a workspace folder already has', async () => {

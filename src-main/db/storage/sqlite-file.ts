@@ -62,6 +62,9 @@ export function openStorageFile(file: string, options: OpenOptions = {}): Databa
   }
 }
 
+/** SQLite's page cache per connection, in KiB (see configureConnection). */
+export const PAGE_CACHE_KIB = 64 * 1024
+
 /**
  * The settings of every connection to a storage file; exported so that benchmarks can give a
  * hand-written baseline exactly the same ones.
@@ -92,6 +95,16 @@ export function configureConnection(db: Database.Database): void {
    */
   db.pragma('wal_autocheckpoint = 10000')
   db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`)
+  /*
+   * A 64 MiB page cache instead of the 16 MB better-sqlite3's SQLite is built with. A pulled
+   * page of 1,000 tickets inserts into seven B-trees (the id, six index columns) at scattered
+   * places; once a book's indexes outgrow the cache, each page's writes evict leaf pages the
+   * next page needs again (benchmark book cold sync, single runs on a shared machine: 79 → 74
+   * CPU s). SQLite allocates the cache only as pages are used, so small workspaces stay small.
+   * It changes what stays in memory, not what is written or when: commits, WAL and fsyncs are
+   * as above.
+   */
+  db.pragma(`cache_size = ${-PAGE_CACHE_KIB}`)
 }
 
 type FileState = 'missing' | 'blank' | 'ours'
