@@ -13,6 +13,7 @@ import {
 import type { CaseStudy } from '@shared/model/case-study'
 import { newId as defaultNewId } from '@shared/model/ids'
 import type { Tier } from '@shared/model/tier'
+import { nextUpdatedAt } from '@shared/model/updated-at'
 import type { TierlineDatabase } from '../../db/workspace-store'
 import type { CurrentUserSource } from '../session/current-user'
 import {
@@ -121,7 +122,7 @@ export function createCaseStudiesRepository(options: {
       const next = checkedLibraryDocument<CaseStudy>({
         ...value,
         ...input.caseStudy,
-        updatedAt: at,
+        updatedAt: nextUpdatedAt(value.updatedAt, now()),
         updatedBy: author.id,
       })
       await doc.incrementalPatch(next)

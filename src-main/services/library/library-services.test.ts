@@ -40,8 +40,8 @@ const as = (role: UserRole) => ({
     return { id: user.id, name: user.name, role: user.role }
   },
 })
-const caseStudies = (role: UserRole = 'csm') =>
-  createCaseStudiesRepository({ rx, currentUser: as(role) })
+const caseStudies = (role: UserRole = 'csm', now?: () => Date) =>
+  createCaseStudiesRepository({ rx, currentUser: as(role), ...(now === undefined ? {} : { now }) })
 const templates = () => createStoryTemplatesRepository({ rx, currentUser: as('csm') })
 const settings = (role: UserRole) => createProposalSettingsService({ rx, currentUser: as(role) })
 
@@ -130,6 +130,29 @@ describe('case studies', () => {
       }),
     ).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('“Edited”') })
     expect(await stored(created.id)).toMatchObject({ name: 'Edited' })
+  })
+
+  it('refuses a stale save even when both saves fall in the same millisecond', async () => {
+    const frozen = () => new Date('2026-12-01T10:00:00.000Z')
+    const created = await caseStudies('csm', frozen).save({
+      id: null,
+      baseUpdatedAt: null,
+      caseStudy: story({ name: 'Same instant' }),
+    })
+    const edited = await caseStudies('csm', frozen).save({
+      id: created.id,
+      baseUpdatedAt: created.updatedAt,
+      caseStudy: story({ name: 'Same instant, edited' }),
+    })
+    expect(edited.updatedAt).not.toBe(created.updatedAt)
+    await expect(
+      caseStudies('csm', frozen).save({
+        id: created.id,
+        baseUpdatedAt: created.updatedAt,
+        caseStudy: story({ name: 'Stale' }),
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' })
+    expect(await stored(created.id)).toMatchObject({ name: 'Same instant, edited' })
   })
 
   it('refuses bad input with field-named validation errors and writes nothing', async () => {

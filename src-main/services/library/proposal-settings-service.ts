@@ -6,6 +6,7 @@ import {
   type ProposalSettingsSaveInput,
 } from '@shared/library/proposal-settings'
 import { WORKSPACE_SETTINGS_ID, type WorkspaceSettings } from '@shared/model/workspace-settings'
+import { nextUpdatedAt } from '@shared/model/updated-at'
 import type { TierlineDatabase } from '../../db/workspace-store'
 import type { CurrentUserSource } from '../session/current-user'
 import { checkedLibraryDocument, findLibraryDocument, userNames } from './library-documents'
@@ -78,7 +79,7 @@ export function createProposalSettingsService(options: {
         ...value,
         approvalThresholdShare: input.approvalThresholdShare,
         branding: input.branding,
-        updatedAt: now().toISOString(),
+        updatedAt: nextUpdatedAt(value.updatedAt, now()),
         updatedBy: user.id,
       })
       await doc.incrementalPatch(next)

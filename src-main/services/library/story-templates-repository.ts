@@ -6,6 +6,7 @@ import {
   type StoryTemplateSaveInput,
 } from '@shared/library/story-template-queries'
 import { newId as defaultNewId } from '@shared/model/ids'
+import { nextUpdatedAt } from '@shared/model/updated-at'
 import {
   valueStorySections,
   type StoryTemplate,
@@ -99,7 +100,7 @@ export function createStoryTemplatesRepository(options: {
         section: input.section,
         bodyMarkdown: input.bodyMarkdown,
         createdAt: current?.createdAt ?? at,
-        updatedAt: at,
+        updatedAt: current === null ? at : nextUpdatedAt(current.updatedAt, now()),
         updatedBy: author.id,
       })
       await db.library.upsert(next)

@@ -6,6 +6,7 @@ import type { LibraryDocument } from '@shared/model/library'
 import { validateDocument } from '@shared/model/validate'
 import { WORKSPACE_SETTINGS_ID } from '@shared/model/workspace-settings'
 import { weekPreview, type WeekPreview } from '@shared/tiers/calendar-preview'
+import { nextUpdatedAt } from '@shared/model/updated-at'
 import {
   calendarPreviewInput,
   calendarSaveInput,
@@ -100,7 +101,12 @@ export function createCalendarsRepository(options: {
           { id: calendar.id, updatedAt: calendar.updatedAt },
         )
       }
-      const next = checked({ ...calendar, ...input.calendar, updatedAt: at, updatedBy: author.id })
+      const next = checked({
+        ...calendar,
+        ...input.calendar,
+        updatedAt: nextUpdatedAt(calendar.updatedAt, now()),
+        updatedBy: author.id,
+      })
       await doc.incrementalPatch(next)
       return next
     },
