@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Button,
   Group,
   Modal,
@@ -11,7 +10,7 @@ import {
   TextInput,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react'
+import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { CaseStudyFields } from '@shared/library/case-study-queries'
 import type { CaseStudy } from '@shared/model/case-study'
@@ -19,6 +18,7 @@ import { segments, type Segment } from '@shared/model/enums'
 import { useMutate } from '../../app/ipc-hooks'
 import { ConfirmButton } from '../../components/ConfirmButton'
 import { MarkdownField } from '../../components/MarkdownField'
+import { SaveProblemAlert } from '../tiers/SaveProblemAlert'
 import { issuesByField, segmentLabels } from './library-format'
 
 const emptyFields: CaseStudyFields = {
@@ -90,14 +90,7 @@ export function CaseStudyEditor(props: {
       >
         <Stack gap="md">
           {save.error !== null && errors.size === 0 && (
-            <Alert
-              color={save.error.code === 'conflict' ? 'orange' : 'red'}
-              icon={<IconAlertTriangle />}
-              title="Not saved"
-              role="alert"
-            >
-              {save.error.message}
-            </Alert>
+            <SaveProblemAlert problem={save.error} issues={[]} title="Not saved" />
           )}
           <TextInput
             label="Title"

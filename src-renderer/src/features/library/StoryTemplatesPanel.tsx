@@ -20,6 +20,7 @@ import { useInvoke, useMutate } from '../../app/ipc-hooks'
 import { ConfirmButton } from '../../components/ConfirmButton'
 import { MarkdownField } from '../../components/MarkdownField'
 import { SectionState } from '../settings/SectionState'
+import { SaveProblemAlert } from '../tiers/SaveProblemAlert'
 
 /** The four value-story sections' templates, each editable and resettable to the default. */
 export function StoryTemplatesPanel() {
@@ -84,13 +85,7 @@ function TemplateCard({ item }: { readonly item: StoryTemplateItem }) {
           </Alert>
         )}
         {save.error !== null && (
-          <Alert
-            color={save.error.code === 'conflict' ? 'orange' : 'red'}
-            role="alert"
-            title="Not saved"
-          >
-            {save.error.message}
-          </Alert>
+          <SaveProblemAlert problem={save.error} issues={[]} title="Not saved" />
         )}
         <Group justify="flex-end" gap="sm">
           <ConfirmButton

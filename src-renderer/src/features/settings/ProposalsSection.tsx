@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Card,
   ColorInput,
@@ -13,13 +12,14 @@ import {
   Title,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconAlertTriangle, IconUpload } from '@tabler/icons-react'
+import { IconUpload } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { ProposalSettings } from '@shared/library/proposal-settings'
 import { LOGO_MAX_BYTES, type Branding } from '@shared/model/workspace-settings'
 import { useInvoke, useMutate } from '../../app/ipc-hooks'
 import { ConfirmButton } from '../../components/ConfirmButton'
 import { issuesByField } from '../library/library-format'
+import { SaveProblemAlert } from '../tiers/SaveProblemAlert'
 import classes from './ProposalsSection.module.css'
 import { SectionState } from './SectionState'
 
@@ -103,14 +103,7 @@ function ProposalSettingsForm({ current }: { readonly current: ProposalSettings 
     >
       <Stack gap="lg">
         {save.error !== null && errors.size === 0 && (
-          <Alert
-            color={save.error.code === 'conflict' ? 'orange' : 'red'}
-            icon={<IconAlertTriangle />}
-            title="Not saved"
-            role="alert"
-          >
-            {save.error.message}
-          </Alert>
+          <SaveProblemAlert problem={save.error} issues={[]} title="Not saved" />
         )}
         <NumberInput
           label="Approval threshold"
