@@ -1,8 +1,10 @@
 import type { RxCollection } from 'rxdb'
+import type { RxReplicationWriteToMasterRow } from 'rxdb'
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication'
 import type { Observable } from 'rxjs'
 import type { CollectionName } from '@shared/model/registry'
 import { accountScopedNames } from '@shared/sync/account-scope'
+import { isPullOnly } from '@shared/sync/client-writes'
 import { conflictPolicies } from '@shared/sync/conflict-policy'
 import {
   documentState,
@@ -103,9 +105,14 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
           }
         }),
     },
-    push: {
+    // Without a push, RxDB also stops storing each pulled document's master state.
+    ...(isPullOnly(options.name) ? {} : { push: pushOptions() }),
+  })
+
+  function pushOptions() {
+    return {
       batchSize: Math.min(batchSize, syncLimits.pushBatchMax),
-      handler: (rows) =>
+      handler: (rows: RxReplicationWriteToMasterRow<unknown>[]) =>
         track(async () => {
           const wireRows: WireRow[] = rows.map((row) => ({
             newDocumentState: documentState(
@@ -130,8 +137,8 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
           // refusal, the stand-in), and stops pushing that document.
           return [...conflicts, ...standIns]
         }),
-    },
-  })
+    }
+  }
 
   /** Stored before RxDB overwrites the local version, so a crash in between loses nothing. */
   async function keepLosers(

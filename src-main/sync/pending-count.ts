@@ -19,7 +19,8 @@ export const PENDING_SCAN_LIMIT = 2000
  */
 export async function pendingCount(replication: CollectionReplication): Promise<number> {
   const state = replication.internalReplicationState
-  if (state === undefined) return 0
+  // A pull-only collection has nothing to push, and no master states to compare with.
+  if (state === undefined || replication.push === undefined) return 0
   const fork = state.input.forkInstance
   let checkpoint: unknown = await getLastCheckpointDoc(state, 'up')
   let pending = 0

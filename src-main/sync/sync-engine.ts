@@ -9,6 +9,7 @@ import { replicateCollection, type CollectionReplication } from './collection-re
 import type { ConflictStore } from './conflict-store'
 import { openLiveStream, type LiveStream } from './live-stream'
 import { pendingCount } from './pending-count'
+import { holdPullOnlyReadOnly } from './read-only-guard'
 import { SyncRequestError, type SyncConnection } from './sync-http'
 
 /** What the engine knows at one moment; the service turns it into the header's state. */
@@ -84,6 +85,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     update({ failure })
   }
 
+  const releaseReadOnly = holdPullOnlyReadOnly(options.rx)
   const replications = new Map<CollectionName, CollectionReplication>()
   const access = createAccessReconciler({
     rx: options.rx,
@@ -204,8 +206,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     update({ active, pending, ...(idle ? { lastSyncedAt: now().toISOString() } : {}) })
   }
 
-  async function stop() {
-    if (stopped) return
+  function halt() {
     stopped = true
     clearTimeout(recountTimer)
     clearTimeout(receivedTimer)
@@ -213,6 +214,12 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     access.stop()
     for (const s of subscriptions) s.unsubscribe()
     localChanges.unsubscribe()
+    releaseReadOnly()
+  }
+
+  async function stop() {
+    if (stopped) return
+    halt()
     await Promise.all([...replications.values()].map((r) => r.cancel()))
   }
 
@@ -226,13 +233,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     stop,
     async forget() {
-      stopped = true
-      clearTimeout(recountTimer)
-      clearTimeout(receivedTimer)
-      stream.close()
-      access.stop()
-      for (const s of subscriptions) s.unsubscribe()
-      localChanges.unsubscribe()
+      halt()
       await Promise.all([...replications.values()].map((r) => r.remove()))
     },
   }

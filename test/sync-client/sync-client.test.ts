@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -214,6 +215,65 @@ describe('sync client against the real server', { timeout: 60_000 }, () => {
     expect(pulls.length).toBeGreaterThanOrEqual(4)
     expect(pulls.every((url) => new URL(url).searchParams.has('seq'))).toBe(true)
     expect((await snapshotOf(a)).documentsReceived).toBe(1)
+  })
+
+  it('pulls tickets without keeping master copies, and refuses local ticket writes while syncing', async () => {
+    const ticket = ticketDoc(world.newId(), world.accounts.a.id, 60_001)
+    await importDocuments(db, 'tickets', [ticket])
+    const a = await openClient(world.tokens.a, 'pull-only')
+    await inSync(a)
+    expect(await a.call('get', 'tickets', ticket.id)).toMatchObject({ id: ticket.id })
+
+    // RxDB stores a pulled document's master state only for collections it pushes: a note
+    // written here has one, the ticket none (that copy doubled a cold sync's writes).
+    const written = note('Pushed, so its master state is kept', world.ids.a)
+    await a.call('insert', 'activities', written)
+    await a.call('awaitInSync')
+    const file = new Database(join(folder, 'pull-only.sqlite'), { readonly: true })
+    try {
+      const metaTables = file
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%replication-meta%' AND name NOT LIKE '%attachments'`,
+        )
+        .pluck()
+        .all() as string[]
+      expect(metaTables.length).toBeGreaterThan(0)
+      const masterCopiesOf = (id: string) =>
+        metaTables.reduce(
+          (sum, table) =>
+            sum +
+            Number(
+              file
+                .prepare(`SELECT count(*) FROM "${table}" WHERE json_extract(data, '$.itemId') = ?`)
+                .pluck()
+                .get(id),
+            ),
+          0,
+        )
+      expect(masterCopiesOf(written.id)).toBe(1)
+      expect(masterCopiesOf(ticket.id)).toBe(0)
+    } finally {
+      file.close()
+    }
+
+    // A local edit would never be pushed and the next pull would undo it: refused, with why.
+    await expect(
+      a.call('patch', 'tickets', ticket.id, { subject: 'Edited on a laptop' }),
+    ).rejects.toThrow(/come from the team server and cannot be changed on this computer/)
+    await expect(
+      a.call('insert', 'tickets', ticketDoc(world.newId(), world.accounts.a.id, 60_002)),
+    ).rejects.toThrow(/cannot be changed/)
+    expect(await a.call('get', 'tickets', ticket.id)).toMatchObject({ subject: ticket.subject })
+    expect((await snapshotOf(a)).pending).toBe(0)
+
+    // The server's changes still arrive.
+    await importDocuments(db, 'tickets', [{ ...ticket, subject: 'Renamed by the helpdesk' }])
+    expect(
+      await eventually(async () => {
+        const doc = await a.call<{ subject: string } | null>('get', 'tickets', ticket.id)
+        return doc?.subject === 'Renamed by the helpdesk' ? doc : undefined
+      }, 'the helpdesk edit on A'),
+    ).toMatchObject({ subject: 'Renamed by the helpdesk' })
   })
 
   it('removes an account reassigned away, with its documents, and pushes no deletes back', async () => {
