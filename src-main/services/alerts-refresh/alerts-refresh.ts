@@ -12,6 +12,7 @@ import type { AccountDataSource } from '../account-data/account-data'
 import { YIELD_EVERY, yieldToEventLoop } from '../account-data/yield'
 import type { EventBus } from '../events/event-bus'
 import type { Logger } from '../log/logger'
+import { isMissingSettings } from '../engines/missing-settings'
 
 /** Changes to these collections can change the alerts the engines raise. */
 export const alertInputs: readonly CollectionName[] = [
@@ -182,7 +183,10 @@ export function createAlertsRefresh(options: AlertsRefreshOptions) {
       if (stopped) return
       refresh().catch((error: unknown) => {
         // A run cut off by closing (its reads fail once the database is closed) is expected.
-        if (!stopped) options.log.error('alerts refresh failed', { error: String(error) })
+        if (stopped) return
+        // A workspace that has not pulled its settings yet: the pull's library change reruns it.
+        if (isMissingSettings(error)) options.log.info('alerts wait for the workspace settings')
+        else options.log.error('alerts refresh failed', { error: String(error) })
       })
     }
     void ready.then(run)

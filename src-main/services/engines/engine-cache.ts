@@ -6,8 +6,8 @@ import type { WorkspaceSettings } from '@shared/model/workspace-settings'
 import { WORKSPACE_SETTINGS_ID } from '@shared/model/workspace-settings'
 import type { Account } from '@shared/model/account'
 import type { Ticket } from '@shared/model/ticket'
-import { TierlineError } from '@shared/ipc/errors'
 import type { TierlineDatabase } from '../../db/workspace-store'
+import { missingSettingsError } from './missing-settings'
 
 /**
  * What one cached computation needs to say: which engine, which input (a stable key), which
@@ -224,10 +224,7 @@ export function createEngineCache(options: EngineCacheOptions): EngineCache {
           const doc = await rx.library.findOne(WORKSPACE_SETTINGS_ID).exec()
           const settings = doc?.toJSON()
           if (settings?.kind !== 'workspace') {
-            throw new TierlineError(
-              'not-found',
-              'This workspace has no settings document, so its SLA and KPI figures cannot be computed.',
-            )
+            throw missingSettingsError()
           }
           return settings as WorkspaceSettings
         },

@@ -42,7 +42,7 @@ const rootRoute = createRootRoute({
   errorComponent: ({ error, reset }) => <ErrorFallback error={error} resetErrorBoundary={reset} />,
 })
 
-// TODO(#7): the portfolio becomes the start screen.
+// The portfolio (AccountsPage) is where a CSM starts the day.
 const indexRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',

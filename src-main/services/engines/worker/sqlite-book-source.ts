@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3'
-import { TierlineError } from '@shared/ipc/errors'
 import type { Account } from '@shared/model/account'
 import type { Activity } from '@shared/model/activity'
 import type { Calendar } from '@shared/model/calendar'
@@ -14,6 +13,7 @@ import { WORKSPACE_SETTINGS_ID, type WorkspaceSettings } from '@shared/model/wor
 import { tableNameOf } from '../../../db/storage/collection-table'
 import { BUSY_TIMEOUT_MS } from '../../../db/storage/sqlite-file'
 import type { BookRunData } from '../book-runs'
+import { missingSettingsError } from '../missing-settings'
 
 /**
  * The engine worker's view of a workspace: a read-only connection of its own to the workspace's
@@ -136,10 +136,7 @@ export function createSqliteBookSource(options: {
     const library = of<LibraryDocument>('library')
     const settings = library.find((doc) => doc.id === WORKSPACE_SETTINGS_ID)
     if (settings?.kind !== 'workspace') {
-      throw new TierlineError(
-        'not-found',
-        'This workspace has no settings document, so its SLA and KPI figures cannot be computed.',
-      )
+      throw missingSettingsError()
     }
     return {
       accounts,
