@@ -1,3 +1,4 @@
+import { fork } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -29,8 +30,9 @@ import { round2 } from './measure'
  * Issue 6's benchmark: a full client cold sync from the team server. The book (2,000 accounts /
  * 200,000 tickets; TIERLINE_BENCH_SIZE=demo for the 300-account one) is seeded into a fresh
  * database: PostgreSQL when TIERLINE_BENCH_DATABASE_URL (or TIERLINE_TEST_DATABASE_URL) names a
- * server we may create databases on, PGlite otherwise (the result says which). An admin token
- * then syncs it into an empty client workspace: the real client (src-main/sync's engine, RxDB on
+ * server we may create databases on, PGlite otherwise (the result says which). The team server
+ * runs in a process of its own (see startServer). An admin token then syncs the book into an
+ * empty client workspace: the real client (src-main/sync's engine, RxDB on
  * our SQLite storage, every collection replicating at once) until every collection is in sync,
  * and every count is checked against the server's tables.
  *
@@ -43,8 +45,12 @@ import { round2 } from './measure'
 interface Subject {
   readonly db: SqlDatabase
   readonly name: 'postgres' | 'pglite'
+  /** Where the server process finds the database: a connection string or a data folder. */
+  readonly location: string
   /** Reads every row of every collection the plainest way; resolves to the row count. */
   rawRead(): Promise<number>
+  /** Runs `work` while another process has the database (PGlite allows one at a time). */
+  lend<T>(work: () => Promise<T>): Promise<T>
   dispose(): Promise<void>
 }
 
@@ -64,6 +70,8 @@ async function openSubject(): Promise<Subject> {
     return {
       db,
       name: 'postgres',
+      location: target.toString(),
+      lend: (work) => work(),
       async rawRead() {
         let rows = 0
         for (const collection of collectionNames) {
@@ -83,10 +91,21 @@ async function openSubject(): Promise<Subject> {
     }
   }
   const dir = await mkdtemp(join(tmpdir(), 'tierline-bench-sync-'))
-  const db = await openPglite(dir)
+  let db = await openPglite(dir)
   return {
-    db,
+    get db() {
+      return db
+    },
     name: 'pglite',
+    location: dir,
+    async lend(work) {
+      await db.close()
+      try {
+        return await work()
+      } finally {
+        db = await openPglite(dir)
+      }
+    },
     async rawRead() {
       let rows = 0
       for (const collection of collectionNames) {
@@ -164,6 +183,68 @@ async function clientColdSync(
   }
 }
 
+/** TIERLINE_BENCH_SERVER=inline: the server in the client's process, as before 2026-12. */
+const serverInline = process.env.TIERLINE_BENCH_SERVER === 'inline'
+
+interface RunningServer {
+  readonly url: string
+  /** Resolves to the server process's CPU seconds (undefined when inline). */
+  stop(): Promise<number | undefined>
+}
+
+/**
+ * The team server runs on another machine than the desktop client, so by default it gets a
+ * process of its own here (sync-server-process.ts), as `npm run server` would be, rather than
+ * sharing the client's event loop.
+ */
+async function startServer(subject: Subject): Promise<RunningServer> {
+  if (serverInline) {
+    const server = await createSyncServer({
+      db: subject.db,
+      log: false,
+      rateLimit: { max: 1_000_000, windowMs: 60_000 },
+    })
+    const url = await server.app.listen({ host: '127.0.0.1', port: 0 })
+    return { url, stop: async () => void (await server.close()) }
+  }
+  const child = fork(
+    join(import.meta.dirname, 'sync-server-process.ts'),
+    [subject.name, subject.location],
+    {
+      execArgv: ['--import', 'tsx'],
+      // The server's modules import '@shared/…', which only the node project's paths resolve.
+      env: {
+        ...process.env,
+        TSX_TSCONFIG_PATH: join(import.meta.dirname, '../tsconfig.node.json'),
+      },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  )
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const next = <T>(key: string) =>
+    new Promise<T>((resolve, reject) => {
+      child.on('message', (message: Record<string, unknown>) => {
+        if (key in message) resolve(message[key] as T)
+      })
+      void exited.then(() => reject(new Error(`the server process exited before sending ${key}`)))
+    })
+  const url = await next<string>('url')
+  let stopped: Promise<number | undefined> | undefined
+  return {
+    url,
+    stop() {
+      stopped ??= (async () => {
+        const cpu = next<number>('cpuSeconds')
+        child.send('stop')
+        const seconds = await cpu.catch(() => undefined)
+        await exited
+        return seconds
+      })()
+      return stopped
+    },
+  }
+}
+
 export async function run(): Promise<Record<string, unknown>> {
   const size: DemoBookSize = process.env.TIERLINE_BENCH_SIZE === 'demo' ? 'demo' : 'benchmark'
   // TIERLINE_BENCH_PAGE: the client's pull page size, to compare sizes (default: the largest).
@@ -182,29 +263,33 @@ export async function run(): Promise<Record<string, unknown>> {
     console.error(`seeded in ${seedSeconds.toFixed(1)} s`)
     const admin = seeded.tokens.find((t) => t.role === 'admin')
     if (!admin) throw new Error('the seed issued no admin token')
-    const server = await createSyncServer({
-      db: subject.db,
-      log: false,
-      rateLimit: { max: 1_000_000, windowMs: 60_000 },
-    })
-    const baseUrl = await server.app.listen({ host: '127.0.0.1', port: 0 })
     const clientFolder = await mkdtemp(join(tmpdir(), 'tierline-bench-sync-client-'))
     try {
       // Baseline before and after, so cache warmth favours neither side.
       const rawBefore = performance.now()
       const rawRows = await subject.rawRead()
       const rawFirst = performance.now() - rawBefore
-      const pullStart = performance.now()
-      const pulled = await coldPull(baseUrl, admin.token)
-      const serverPull = performance.now() - pullStart
-      if (pulled !== rawRows)
-        throw new Error(`pulled ${pulled} documents, the tables hold ${rawRows}`)
-      console.error(`server half: ${pulled} docs in ${(serverPull / 1000).toFixed(2)} s`)
-      const start = performance.now()
-      const cpuBefore = process.cpuUsage()
-      const docs = await clientColdSync(baseUrl, admin.token, clientFolder, pageSize)
-      const ours = performance.now() - start
-      const cpu = process.cpuUsage(cpuBefore)
+      const measured = await subject.lend(async () => {
+        const server = await startServer(subject)
+        try {
+          const pullStart = performance.now()
+          const pulled = await coldPull(server.url, admin.token)
+          const serverPull = performance.now() - pullStart
+          if (pulled !== rawRows)
+            throw new Error(`pulled ${pulled} documents, the tables hold ${rawRows}`)
+          console.error(`server half: ${pulled} docs in ${(serverPull / 1000).toFixed(2)} s`)
+          const start = performance.now()
+          const cpuBefore = process.cpuUsage()
+          const docs = await clientColdSync(server.url, admin.token, clientFolder, pageSize)
+          const ours = performance.now() - start
+          const cpu = process.cpuUsage(cpuBefore)
+          return { serverPull, docs, ours, cpu, serverCpuSeconds: await server.stop() }
+        } catch (error) {
+          await server.stop()
+          throw error
+        }
+      })
+      const { serverPull, docs, ours, cpu } = measured
       const rawAfter = performance.now()
       await subject.rawRead()
       const rawSecond = performance.now() - rawAfter
@@ -222,9 +307,14 @@ export async function run(): Promise<Record<string, unknown>> {
         docsPerSecond: Math.round(docs / (ours / 1000)),
         vsRawRead: round2(ours / raw),
         scope: 'client: empty workspace (RxDB on SQLite) synced by the sync engine',
-        // On a shared machine wall time swings with the load; this process's CPU time (client
-        // and the HTTP server, PostgreSQL excluded) moves much less.
+        server: serverInline ? 'in the client process' : 'own process',
+        // On a shared machine wall time swings with the load; CPU time moves much less. The
+        // client's process (with the server when inline), and the server process's whole run
+        // (its half of the server-only pull too); PostgreSQL's own processes are not counted.
         cpuSeconds: round2((cpu.user + cpu.system) / 1e6),
+        ...(measured.serverCpuSeconds === undefined
+          ? {}
+          : { serverProcessCpuSeconds: round2(measured.serverCpuSeconds) }),
         pageSize: pageSize ?? syncLimits.pullBatchMax,
         serverPullSeconds: round2(serverPull / 1000),
         rawReadSeconds: round2(raw / 1000),
@@ -232,7 +322,6 @@ export async function run(): Promise<Record<string, unknown>> {
         seedSeconds: round2(seedSeconds),
       }
     } finally {
-      await server.close()
       await rm(clientFolder, { recursive: true, force: true })
     }
   } finally {
