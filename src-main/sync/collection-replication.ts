@@ -20,6 +20,7 @@ import {
 } from '@shared/sync/protocol'
 import type { PageRemovals } from './access-reconciler'
 import type { ConflictStore } from './conflict-store'
+import { createPagePrefetch } from './page-prefetch'
 import { pushKeepingRefusals, type RefusedRow, type WireRow } from './push-refusals'
 import { syncJson, type AnswerCheck, type SyncConnection } from './sync-http'
 
@@ -76,6 +77,14 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
     }
   }
 
+  const pullPage = createPagePrefetch((checkpoint, limit) =>
+    syncJson(
+      options.connection,
+      `${syncPaths.pull(options.name)}?${pullSearchParams(checkpoint, limit)}`,
+      { safeParse: parsePullAnswer },
+    ),
+  )
+
   const replication: CollectionReplication = replicateRxCollection<unknown, SyncCheckpoint>({
     replicationIdentifier: options.identifier,
     collection: options.collection,
@@ -89,15 +98,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
       handler: (checkpoint, size) =>
         track(async () => {
           const removals = await options.beforePull?.()
-          const params = pullSearchParams(
-            checkpoint ?? null,
-            Math.min(size, syncLimits.pullBatchMax),
-          )
-          const page = await syncJson(
-            options.connection,
-            `${syncPaths.pull(options.name)}?${params}`,
-            { safeParse: parsePullAnswer },
-          )
+          const page = await pullPage(checkpoint ?? null, Math.min(size, syncLimits.pullBatchMax))
           const removed = removals === undefined ? [] : await removals(page.documents)
           return {
             documents: removed.length === 0 ? page.documents : [...page.documents, ...removed],
