@@ -1,5 +1,4 @@
-import type { RxCollection } from 'rxdb'
-import type { RxReplicationWriteToMasterRow } from 'rxdb'
+import type { RxCollection, RxReplicationWriteToMasterRow } from 'rxdb'
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication'
 import type { Observable } from 'rxjs'
 import type { CollectionName } from '@shared/model/registry'
