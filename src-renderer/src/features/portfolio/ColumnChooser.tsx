@@ -1,5 +1,6 @@
 import { Button, Checkbox, Popover, Stack } from '@mantine/core'
 import { IconColumns } from '@tabler/icons-react'
+import { memo } from 'react'
 import {
   normaliseColumns,
   portfolioColumnIds,
@@ -7,8 +8,11 @@ import {
   type PortfolioColumnId,
 } from '@shared/portfolio/portfolio-columns'
 
-/** Shows or hides columns; the account name always stays (a row must say what it is). */
-export function ColumnChooser(props: {
+/**
+ * Shows or hides columns; the account name always stays (a row must say what it is). Memoised:
+ * a filter change leaves the columns (and the stable `onChange`) as they were.
+ */
+export const ColumnChooser = memo(function ColumnChooser(props: {
   readonly columns: readonly PortfolioColumnId[]
   readonly onChange: (columns: PortfolioColumnId[]) => void
 }) {
@@ -39,4 +43,4 @@ export function ColumnChooser(props: {
       </Popover.Dropdown>
     </Popover>
   )
-}
+})

@@ -1,7 +1,8 @@
 import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core'
 import { IconFilterOff, IconSearch } from '@tabler/icons-react'
+import { memo } from 'react'
 import type { HealthBand, Segment } from '@shared/model/enums'
-import type { SignalFilter } from '@shared/portfolio/portfolio-query'
+import type { PortfolioFilters as Filters, SignalFilter } from '@shared/portfolio/portfolio-query'
 import { useInvoke } from '../../app/ipc-hooks'
 import type { PortfolioView } from './usePortfolioView'
 
@@ -36,87 +37,167 @@ const isBand = (value: string): value is HealthBand => bandOptions.some((o) => o
 const isSignal = (value: string | null): value is SignalFilter =>
   signalOptions.some((o) => o.value === value)
 
-export function PortfolioFilters({ view }: { readonly view: PortfolioView }) {
-  const options = useInvoke('accounts.filterOptions')
-  const filters = view.state.filters
-  const renewal = filters.renewalWithinDays === null ? 'any' : String(filters.renewalWithinDays)
+type Patch = (patch: Partial<Filters>) => void
+
+// Each control is memoised on its own value and the stable `patchFilters`: a change to one
+// filter repaints that control, not the other six (the owner list alone holds a hundred options).
+
+const SearchFilter = memo(function SearchFilter(props: {
+  readonly value: string
+  readonly onChange: (text: string) => void
+}) {
+  const { onChange } = props
+  return (
+    <TextInput
+      label="Search"
+      placeholder="Account name"
+      leftSection={<IconSearch size={16} />}
+      value={props.value}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      w={220}
+    />
+  )
+})
+
+const IdsFilter = memo(function IdsFilter(props: {
+  readonly label: string
+  readonly everything: string
+  readonly field: 'tierIds' | 'ownerIds'
+  readonly data: readonly { readonly value: string; readonly label: string }[]
+  readonly value: string[]
+  readonly searchable?: boolean
+  readonly onPatch: Patch
+}) {
+  const { field, onPatch } = props
+  return (
+    <MultiSelect
+      label={props.label}
+      placeholder={props.value.length === 0 ? props.everything : undefined}
+      data={props.data}
+      value={props.value}
+      onChange={(values) => onPatch({ [field]: values })}
+      searchable={props.searchable}
+      clearable
+      w={200}
+    />
+  )
+})
+
+const SegmentFilter = memo(function SegmentFilter(props: {
+  readonly value: Segment[]
+  readonly onPatch: Patch
+}) {
+  const { onPatch } = props
+  return (
+    <MultiSelect
+      label="Segment"
+      placeholder={props.value.length === 0 ? 'All segments' : undefined}
+      data={segmentOptions}
+      value={props.value}
+      onChange={(values) => onPatch({ segments: values.filter(isSegment) })}
+      clearable
+      w={200}
+    />
+  )
+})
+
+const BandFilter = memo(function BandFilter(props: {
+  readonly value: HealthBand[]
+  readonly onPatch: Patch
+}) {
+  const { onPatch } = props
+  return (
+    <MultiSelect
+      label="Health"
+      placeholder={props.value.length === 0 ? 'Any health' : undefined}
+      data={bandOptions}
+      value={props.value}
+      onChange={(values) => onPatch({ healthBands: values.filter(isBand) })}
+      clearable
+      w={200}
+    />
+  )
+})
+
+const RenewalFilter = memo(function RenewalFilter(props: {
+  readonly value: number | null
+  readonly onPatch: Patch
+}) {
+  const { onPatch } = props
+  const renewal = props.value === null ? 'any' : String(props.value)
   const renewalData = renewalOptions.some((option) => option.value === renewal)
     ? renewalOptions
     : [...renewalOptions, { value: renewal, label: `Next ${renewal} days` }]
   return (
+    <Select
+      label="Renewal"
+      data={renewalData}
+      value={renewal}
+      onChange={(value) =>
+        onPatch({ renewalWithinDays: value === null || value === 'any' ? null : Number(value) })
+      }
+      allowDeselect={false}
+      w={160}
+    />
+  )
+})
+
+const SignalFilterSelect = memo(function SignalFilterSelect(props: {
+  readonly value: SignalFilter
+  readonly onPatch: Patch
+}) {
+  const { onPatch } = props
+  return (
+    <Select
+      label="Signal"
+      data={signalOptions}
+      value={props.value}
+      onChange={(value) => onPatch({ signal: isSignal(value) ? value : 'any' })}
+      allowDeselect={false}
+      w={190}
+    />
+  )
+})
+
+const ClearFilters = memo(function ClearFilters(props: { readonly onClear: () => void }) {
+  return (
+    <Button variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={props.onClear}>
+      Clear filters
+    </Button>
+  )
+})
+
+/** Options not loaded yet: one empty list, so the memoised controls see the same value. */
+const noOptions: readonly { value: string; label: string }[] = []
+
+export function PortfolioFilters({ view }: { readonly view: PortfolioView }) {
+  const options = useInvoke('accounts.filterOptions')
+  const filters = view.state.filters
+  return (
     <Group align="flex-end" gap="sm">
-      <TextInput
-        label="Search"
-        placeholder="Account name"
-        leftSection={<IconSearch size={16} />}
-        value={view.searchText}
-        onChange={(event) => view.setSearchText(event.currentTarget.value)}
-        w={220}
-      />
-      <MultiSelect
+      <SearchFilter value={view.searchText} onChange={view.setSearchText} />
+      <IdsFilter
         label="Tier"
-        placeholder={filters.tierIds.length === 0 ? 'All tiers' : undefined}
-        data={options.data?.tiers ?? []}
+        everything="All tiers"
+        field="tierIds"
+        data={options.data?.tiers ?? noOptions}
         value={filters.tierIds}
-        onChange={(tierIds) => view.patchFilters({ tierIds })}
-        clearable
-        w={200}
+        onPatch={view.patchFilters}
       />
-      <MultiSelect
-        label="Segment"
-        placeholder={filters.segments.length === 0 ? 'All segments' : undefined}
-        data={segmentOptions}
-        value={filters.segments}
-        onChange={(values) => view.patchFilters({ segments: values.filter(isSegment) })}
-        clearable
-        w={200}
-      />
-      <MultiSelect
+      <SegmentFilter value={filters.segments} onPatch={view.patchFilters} />
+      <IdsFilter
         label="Owner"
-        placeholder={filters.ownerIds.length === 0 ? 'Everyone' : undefined}
-        data={options.data?.owners ?? []}
+        everything="Everyone"
+        field="ownerIds"
+        data={options.data?.owners ?? noOptions}
         value={filters.ownerIds}
-        onChange={(ownerIds) => view.patchFilters({ ownerIds })}
         searchable
-        clearable
-        w={200}
+        onPatch={view.patchFilters}
       />
-      <MultiSelect
-        label="Health"
-        placeholder={filters.healthBands.length === 0 ? 'Any health' : undefined}
-        data={bandOptions}
-        value={filters.healthBands}
-        onChange={(values) => view.patchFilters({ healthBands: values.filter(isBand) })}
-        clearable
-        w={200}
-      />
-      <Select
-        label="Renewal"
-        data={renewalData}
-        value={renewal}
-        onChange={(value) =>
-          view.patchFilters({
-            renewalWithinDays: value === null || value === 'any' ? null : Number(value),
-          })
-        }
-        allowDeselect={false}
-        w={160}
-      />
-      <Select
-        label="Signal"
-        data={signalOptions}
-        value={filters.signal}
-        onChange={(value) => view.patchFilters({ signal: isSignal(value) ? value : 'any' })}
-        allowDeselect={false}
-        w={190}
-      />
-      <Button
-        variant="subtle"
-        leftSection={<IconFilterOff size={16} />}
-        onClick={view.clearFilters}
-      >
-        Clear filters
-      </Button>
+      <BandFilter value={filters.healthBands} onPatch={view.patchFilters} />
+      <RenewalFilter value={filters.renewalWithinDays} onPatch={view.patchFilters} />
+      <SignalFilterSelect value={filters.signal} onPatch={view.patchFilters} />
+      <ClearFilters onClear={view.clearFilters} />
     </Group>
   )
 }

@@ -4,9 +4,10 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { portfolioColumnLabels, type PortfolioColumnId } from '@shared/portfolio/portfolio-columns'
 import type { PortfolioRow, PortfolioSort } from '@shared/portfolio/portfolio-query'
-import { useCellFormat } from './cell-format'
+import { useCellFormat, type CellFormat } from './cell-format'
 import { PortfolioCell } from './cells'
 import classes from './PortfolioTable.module.css'
+import { sameRow } from './same-row'
 
 /** Row height in px at comfortable density; the virtualiser measures real rows anyway. */
 const ESTIMATED_ROW_PX = 44
@@ -55,6 +56,58 @@ function SortHeader(props: {
 }
 
 const pageKeys: Readonly<Record<string, number>> = { PageDown: 10, PageUp: -10 }
+
+/** Mantine's own cell classes on a plain <td>: Table.Td adds a component per cell and nothing else. */
+const cellClass = `${Table.classes.td ?? ''} mantine-Table-td`
+
+interface AccountRowProps {
+  readonly row: PortfolioRow
+  readonly index: number
+  readonly tabStop: boolean
+  readonly columns: readonly PortfolioColumnId[]
+  readonly format: CellFormat
+  readonly measure: (node: HTMLTableRowElement | null) => void
+  readonly onOpen: (accountId: string) => void
+  readonly onFocusRow: (accountId: string) => void
+}
+
+/**
+ * One account's row. Memoised on what it shows: a refetch, a sort or a filter that keeps the
+ * account answers with an equal row as a new object, and repainting it would cost as much as a
+ * new row.
+ */
+const AccountRow = memo(
+  function AccountRow(props: AccountRowProps) {
+    const { row, index, tabStop, columns, format, measure, onOpen, onFocusRow } = props
+    return (
+      <Table.Tr
+        ref={measure}
+        data-index={index}
+        aria-rowindex={index + 2}
+        tabIndex={tabStop ? 0 : -1}
+        className={classes.row}
+        data-testid="account-row"
+        onClick={() => onOpen(row.id)}
+        onFocus={() => onFocusRow(row.id)}
+      >
+        {columns.map((column) => (
+          <td key={column} className={cellClass}>
+            <PortfolioCell column={column} row={row} format={format} />
+          </td>
+        ))}
+      </Table.Tr>
+    )
+  },
+  (a, b) =>
+    a.index === b.index &&
+    a.tabStop === b.tabStop &&
+    a.columns === b.columns &&
+    a.format === b.format &&
+    a.measure === b.measure &&
+    a.onOpen === b.onOpen &&
+    a.onFocusRow === b.onFocusRow &&
+    sameRow(a.row, b.row),
+)
 
 /**
  * The portfolio table: only the rows in view are in the DOM (2,000 rows scroll smoothly), the
@@ -151,23 +204,17 @@ export const PortfolioTable = memo(function PortfolioTable(props: {
             const row = rows[item.index]
             if (row === undefined) return null
             return (
-              <Table.Tr
+              <AccountRow
                 key={item.key}
-                ref={virtualizer.measureElement}
-                data-index={item.index}
-                aria-rowindex={item.index + 2}
-                tabIndex={item.index === tabStop ? 0 : -1}
-                className={classes.row}
-                data-testid="account-row"
-                onClick={() => props.onOpen(row.id)}
-                onFocus={() => setFocusedId(row.id)}
-              >
-                {columns.map((column) => (
-                  <Table.Td key={column}>
-                    <PortfolioCell column={column} row={row} format={format} />
-                  </Table.Td>
-                ))}
-              </Table.Tr>
+                row={row}
+                index={item.index}
+                tabStop={item.index === tabStop}
+                columns={columns}
+                format={format}
+                measure={virtualizer.measureElement}
+                onOpen={props.onOpen}
+                onFocusRow={setFocusedId}
+              />
             )
           })}
           {after > 0 && (

@@ -1,11 +1,14 @@
-import { Badge, Group, Text, Tooltip } from '@mantine/core'
+import { Badge, Tooltip } from '@mantine/core'
 import type { PortfolioColumnId } from '@shared/portfolio/portfolio-columns'
 import type { PortfolioRow } from '@shared/portfolio/portfolio-query'
 import type { CellFormat } from './cell-format'
 import { HealthBadge } from '../accounts/HealthBadge'
+import classes from './cells.module.css'
 import { TrendLine } from './TrendLine'
 
 type Format = CellFormat
+
+const cx = (...names: readonly (string | false | undefined)[]) => names.filter(Boolean).join(' ')
 
 const segmentLabel: Readonly<Record<PortfolioRow['segment'], string>> = {
   smb: 'SMB',
@@ -19,25 +22,19 @@ function Renewal({ row, format }: { readonly row: PortfolioRow; readonly format:
   const plural = (n: number) => (n === 1 ? '1 day' : `${n} days`)
   const when = days < 0 ? `${plural(-days)} overdue` : days === 0 ? 'today' : `in ${plural(days)}`
   return (
-    <Text span size="sm">
+    <span className={classes.text}>
       {format.date(row.renewalDate)}{' '}
-      <Text span size="xs" c={days <= 30 ? 'red.8' : 'dimmed'}>
-        {when}
-      </Text>
-    </Text>
+      <span className={cx(classes.small, days <= 30 ? classes.soon : classes.dimmed)}>{when}</span>
+    </span>
   )
 }
 
 function OpenHighSeverity({ row }: { readonly row: PortfolioRow }) {
   if (row.openS1 + row.openS2 === 0) {
-    return (
-      <Text span c="dimmed" size="sm">
-        None
-      </Text>
-    )
+    return <span className={cx(classes.text, classes.dimmed)}>None</span>
   }
   return (
-    <Group gap={4} wrap="nowrap">
+    <div className={cx(classes.inline, classes.tight)}>
       {row.openS1 > 0 && (
         <Badge color="red" variant="filled" size="sm">
           S1 × {row.openS1}
@@ -48,7 +45,7 @@ function OpenHighSeverity({ row }: { readonly row: PortfolioRow }) {
           S2 × {row.openS2}
         </Badge>
       )}
-    </Group>
+    </div>
   )
 }
 
@@ -64,69 +61,48 @@ export function PortfolioCell({
 }) {
   switch (column) {
     case 'name':
-      return (
-        <Text span fw={500} size="sm">
-          {row.name}
-        </Text>
-      )
+      return <span className={cx(classes.text, classes.name)}>{row.name}</span>
     case 'tierId':
       return (
-        <Text span size="sm">
+        <span className={classes.text}>
           {row.tierName}
           {row.tierVersion !== null && (
-            <Text span c="dimmed" size="xs">
-              {' '}
-              v{row.tierVersion}
-            </Text>
+            <span className={cx(classes.small, classes.dimmed)}> v{row.tierVersion}</span>
           )}
-        </Text>
+        </span>
       )
     case 'arrReportingMinor':
-      return (
-        <Text span size="sm">
-          {format.money(row.arr)}
-        </Text>
-      )
+      return <span className={classes.text}>{format.money(row.arr)}</span>
     case 'healthScore':
       return (
-        <Group gap="xs" wrap="nowrap">
+        <div className={classes.inline}>
           <HealthBadge band={row.healthBand} score={row.healthScore} />
           {row.healthTrend !== null && row.healthTrend.length > 1 && (
             <TrendLine scores={row.healthTrend} band={row.healthBand} />
           )}
-        </Group>
+        </div>
       )
     case 'slaCompliance':
       return row.slaCompliance === null ? (
-        <Text span c="dimmed" size="sm">
-          —
-        </Text>
+        <span className={cx(classes.text, classes.dimmed)}>—</span>
       ) : (
-        <Text span size="sm">
-          {format.percent(row.slaCompliance)}
-        </Text>
+        <span className={classes.text}>{format.percent(row.slaCompliance)}</span>
       )
     case 'openHighSeverity':
       return <OpenHighSeverity row={row} />
     case 'renewalDate':
       return <Renewal row={row} format={format} />
     case 'ownerId':
-      return (
-        <Text span size="sm">
-          {row.ownerName}
-        </Text>
-      )
+      return <span className={classes.text}>{row.ownerName}</span>
     case 'tamId':
       return (
-        <Text span size="sm" c={row.tamName === null ? 'dimmed' : undefined}>
+        <span className={cx(classes.text, row.tamName === null && classes.dimmed)}>
           {row.tamName ?? '—'}
-        </Text>
+        </span>
       )
     case 'upgradeSignal':
       return row.upgradeSignal === null ? (
-        <Text span c="dimmed" size="sm">
-          —
-        </Text>
+        <span className={cx(classes.text, classes.dimmed)}>—</span>
       ) : (
         <Tooltip label={row.upgradeSignal.label}>
           <Badge color="grape" variant="light" size="sm">
@@ -137,16 +113,8 @@ export function PortfolioCell({
         </Tooltip>
       )
     case 'segment':
-      return (
-        <Text span size="sm">
-          {segmentLabel[row.segment]}
-        </Text>
-      )
+      return <span className={classes.text}>{segmentLabel[row.segment]}</span>
     case 'seats':
-      return (
-        <Text span size="sm">
-          {format.number(row.seats)}
-        </Text>
-      )
+      return <span className={classes.text}>{format.number(row.seats)}</span>
   }
 }

@@ -72,6 +72,13 @@ export function usePortfolioView() {
     [],
   )
 
+  // Stable too: the filter controls and the column chooser are memoised on their callbacks.
+  const clearFilters = useCallback(() => patchFilters({ ...myBookState.filters }), [patchFilters])
+  const setColumns = useCallback(
+    (columns: PortfolioColumnId[]) => setState((previous) => ({ ...previous, columns })),
+    [],
+  )
+
   const apply = useCallback((view: ActiveView) => {
     setActiveId(view.id)
     setState(view.state)
@@ -88,10 +95,9 @@ export function usePortfolioView() {
     setSearchText,
     /** Also what the KPI header calls to filter the table (e.g. "renewals in 30 days"). */
     patchFilters,
-    clearFilters: () => patchFilters({ ...myBookState.filters }),
+    clearFilters,
     setSort,
-    setColumns: (columns: PortfolioColumnId[]) =>
-      setState((previous) => ({ ...previous, columns })),
+    setColumns,
     apply,
     /** After a save, the saved view is the one on screen. */
     select: (id: string) => setActiveId(id),
