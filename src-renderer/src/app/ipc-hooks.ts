@@ -6,7 +6,7 @@ import {
   type UseMutationResult,
   type UseQueryResult,
 } from '@tanstack/react-query'
-import { useEffect } from 'react'
+import { useCallback, useEffect } from 'react'
 import {
   changedTopic,
   collections,
@@ -54,6 +54,20 @@ export function useInvokeKeepingPrevious<C extends QueryChannel>(
     ...invokeQuery(channel, input),
     placeholderData: keepPreviousData,
   })
+}
+
+/**
+ * Starts a query an event handler is about to cause, before React renders the change: the
+ * answer is on its way while the screen re-renders, and the hook that then asks for the same
+ * input joins that call instead of making its own (an answer already cached is not asked again).
+ */
+export function usePrefetchInvoke() {
+  const queryClient = useQueryClient()
+  return useCallback(
+    <C extends QueryChannel>(channel: C, ...input: InputArgs<C>) =>
+      void queryClient.prefetchQuery(invokeQuery(channel, input)),
+    [queryClient],
+  )
 }
 
 export function useMutate<C extends MutationChannel>(

@@ -1,5 +1,5 @@
 import { useDebouncedValue } from '@mantine/hooks'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { PortfolioColumnId } from '@shared/portfolio/portfolio-columns'
 import type { PortfolioFilters, PortfolioSort } from '@shared/portfolio/portfolio-query'
 import {
@@ -8,7 +8,7 @@ import {
   type PortfolioViewState,
 } from '@shared/portfolio/portfolio-view'
 import type { ViewSummary } from '@shared/portfolio/view-inputs'
-import { useInvoke, useInvokeKeepingPrevious } from '../../app/ipc-hooks'
+import { useInvoke, useInvokeKeepingPrevious, usePrefetchInvoke } from '../../app/ipc-hooks'
 
 /** The built-in view every book has; it is not stored, so it cannot be renamed or deleted. */
 export const MY_BOOK_ID = 'my-book'
@@ -61,10 +61,28 @@ export function usePortfolioView() {
     return () => clearTimeout(timer)
   }, [pending, refetch, rows.dataUpdatedAt])
 
-  const patchFilters = useCallback((patch: Partial<PortfolioFilters>) => {
-    if (patch.search !== undefined) setSearchText(patch.search)
-    setState((previous) => ({ ...previous, filters: { ...previous.filters, ...patch } }))
-  }, [])
+  // What was last asked, for the handlers below: they run between renders.
+  const lastAsked = useRef(asked)
+  useEffect(() => {
+    lastAsked.current = asked
+  }, [asked])
+  const prefetch = usePrefetchInvoke()
+
+  const patchFilters = useCallback(
+    (patch: Partial<PortfolioFilters>) => {
+      if (patch.search !== undefined) setSearchText(patch.search)
+      else {
+        // A click on a filter asks main at once rather than after the screen has re-rendered
+        // with it; search text waits for its debounce as before.
+        const { filters, sort } = lastAsked.current
+        const next = { ...filters, ...patch }
+        lastAsked.current = { ...lastAsked.current, filters: next }
+        prefetch('portfolio.list', { filters: next, sort })
+      }
+      setState((previous) => ({ ...previous, filters: { ...previous.filters, ...patch } }))
+    },
+    [prefetch],
+  )
 
   // Stable, so the memoised table is not repainted by a change elsewhere on the screen.
   const setSort = useCallback(
