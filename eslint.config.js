@@ -76,6 +76,8 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'out/',
+      // Parallel end-to-end builds (TIERLINE_OUT_DIR=.out-<name>), git-ignored too.
+      '.out-*/',
       'dist/',
       'build/',
       'test-results/',
