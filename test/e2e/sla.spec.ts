@@ -247,7 +247,9 @@ test('the KPI header sums ARR by tier over the stored accounts and filters the t
 }) => {
   const book = await readBook(bridge)
   const header = app.getByTestId('portfolio-kpis')
-  await expect(header.getByTestId('kpi-arr-total')).toBeVisible()
+  // The header waits for the first book-wide engine run after the workspace opened: seconds on
+  // a slow two-core machine (CI saw more than 5).
+  await expect(header.getByTestId('kpi-arr-total')).toBeVisible({ timeout: 30_000 })
   const currency = book.settings.reportingCurrency
   const money = (amountMinor: number) =>
     formatMoney({ amountMinor, currency }, 'en-US', { whole: true })

@@ -47,13 +47,15 @@ test('back up the open workspace and restore the backup', async ({ app, bridge }
   const backups = app.getByLabel('Backups of Demo book')
   await expect(backups.getByText('No backups yet.')).toBeVisible()
   await backups.getByRole('button', { name: 'Back up now' }).click()
-  await expect(app.getByText('Backup made')).toBeVisible()
+  // The copy runs while the just-opened workspace's first alerts refresh is writing, which
+  // SQLite's online backup has to follow: allow a slow machine more than the default 5 s.
+  await expect(app.getByText('Backup made')).toBeVisible({ timeout: 30_000 })
   await expect(backups.getByRole('row')).toHaveCount(2)
 
   await backups.getByRole('button', { name: 'Restore' }).click()
   const dialog = app.getByRole('dialog', { name: 'Restore backup' })
   await dialog.getByRole('button', { name: 'Restore' }).click()
-  await expect(app.getByText('Backup restored')).toBeVisible()
+  await expect(app.getByText('Backup restored')).toBeVisible({ timeout: 30_000 })
   const { record } = bridge.services.workspaces.active()
   const [backup] = await bridge.services.workspaces.backups(record.id)
   expect(backup).toBeDefined()
