@@ -59,60 +59,30 @@ const SearchFilter = memo(function SearchFilter(props: {
   )
 })
 
-const IdsFilter = memo(function IdsFilter(props: {
+/** What a multi-select's choice changes: module-level, so the memoised controls see one function. */
+const toTierIds = (values: string[]): Partial<Filters> => ({ tierIds: values })
+const toOwnerIds = (values: string[]): Partial<Filters> => ({ ownerIds: values })
+const toSegments = (values: string[]): Partial<Filters> => ({ segments: values.filter(isSegment) })
+const toBands = (values: string[]): Partial<Filters> => ({ healthBands: values.filter(isBand) })
+
+const ChoicesFilter = memo(function ChoicesFilter(props: {
   readonly label: string
   readonly everything: string
-  readonly field: 'tierIds' | 'ownerIds'
   readonly data: readonly { readonly value: string; readonly label: string }[]
   readonly value: string[]
+  readonly toPatch: (values: string[]) => Partial<Filters>
   readonly searchable?: boolean
   readonly onPatch: Patch
 }) {
-  const { field, onPatch } = props
+  const { toPatch, onPatch } = props
   return (
     <MultiSelect
       label={props.label}
       placeholder={props.value.length === 0 ? props.everything : undefined}
       data={props.data}
       value={props.value}
-      onChange={(values) => onPatch({ [field]: values })}
+      onChange={(values) => onPatch(toPatch(values))}
       searchable={props.searchable}
-      clearable
-      w={200}
-    />
-  )
-})
-
-const SegmentFilter = memo(function SegmentFilter(props: {
-  readonly value: Segment[]
-  readonly onPatch: Patch
-}) {
-  const { onPatch } = props
-  return (
-    <MultiSelect
-      label="Segment"
-      placeholder={props.value.length === 0 ? 'All segments' : undefined}
-      data={segmentOptions}
-      value={props.value}
-      onChange={(values) => onPatch({ segments: values.filter(isSegment) })}
-      clearable
-      w={200}
-    />
-  )
-})
-
-const BandFilter = memo(function BandFilter(props: {
-  readonly value: HealthBand[]
-  readonly onPatch: Patch
-}) {
-  const { onPatch } = props
-  return (
-    <MultiSelect
-      label="Health"
-      placeholder={props.value.length === 0 ? 'Any health' : undefined}
-      data={bandOptions}
-      value={props.value}
-      onChange={(values) => onPatch({ healthBands: values.filter(isBand) })}
       clearable
       w={200}
     />
@@ -176,25 +146,39 @@ export function PortfolioFilters({ view }: { readonly view: PortfolioView }) {
   return (
     <Group align="flex-end" gap="sm">
       <SearchFilter value={view.searchText} onChange={view.setSearchText} />
-      <IdsFilter
+      <ChoicesFilter
         label="Tier"
         everything="All tiers"
-        field="tierIds"
         data={options.data?.tiers ?? noOptions}
         value={filters.tierIds}
+        toPatch={toTierIds}
         onPatch={view.patchFilters}
       />
-      <SegmentFilter value={filters.segments} onPatch={view.patchFilters} />
-      <IdsFilter
+      <ChoicesFilter
+        label="Segment"
+        everything="All segments"
+        data={segmentOptions}
+        value={filters.segments}
+        toPatch={toSegments}
+        onPatch={view.patchFilters}
+      />
+      <ChoicesFilter
         label="Owner"
         everything="Everyone"
-        field="ownerIds"
         data={options.data?.owners ?? noOptions}
         value={filters.ownerIds}
+        toPatch={toOwnerIds}
         searchable
         onPatch={view.patchFilters}
       />
-      <BandFilter value={filters.healthBands} onPatch={view.patchFilters} />
+      <ChoicesFilter
+        label="Health"
+        everything="Any health"
+        data={bandOptions}
+        value={filters.healthBands}
+        toPatch={toBands}
+        onPatch={view.patchFilters}
+      />
       <RenewalFilter value={filters.renewalWithinDays} onPatch={view.patchFilters} />
       <SignalFilterSelect value={filters.signal} onPatch={view.patchFilters} />
       <ClearFilters onClear={view.clearFilters} />
