@@ -30,15 +30,30 @@ export const portfolioSortSchema = z.strictObject({
   direction: z.enum(['asc', 'desc']),
 })
 
+/** Most rows one answer carries: the table asks for the pages around what is on screen. */
+export const PORTFOLIO_PAGE_MAX = 500
+
+/**
+ * A slice of the view's ordered rows. The table shows a few dozen of 2,000 rows at a time, and
+ * sending all of them on every filter change cost more than filtering them (about 1 MB of JSON).
+ */
+export const portfolioWindowSchema = z.strictObject({
+  offset: z.int().min(0).max(1_000_000),
+  limit: z.int().min(1).max(PORTFOLIO_PAGE_MAX),
+})
+
 export const portfolioListInput = z.strictObject({
   filters: portfolioFiltersSchema.prefault({}),
   sort: portfolioSortSchema.default({ field: 'name', direction: 'asc' }),
+  /** Absent: every matching row (the CSV export). */
+  window: portfolioWindowSchema.optional(),
 })
 
 export type PortfolioFilters = z.output<typeof portfolioFiltersSchema>
 export type PortfolioSort = z.output<typeof portfolioSortSchema>
 export type PortfolioListInput = z.input<typeof portfolioListInput>
 export type PortfolioListQuery = z.output<typeof portfolioListInput>
+export type PortfolioWindow = z.output<typeof portfolioWindowSchema>
 
 export const emptyPortfolioFilters: PortfolioFilters = portfolioFiltersSchema.parse({})
 
@@ -92,7 +107,12 @@ export interface PortfolioSources {
 }
 
 export interface PortfolioResult {
+  /** The asked window of the matching rows, in the view's order (all of them without a window). */
   readonly rows: readonly PortfolioRow[]
+  /** Where `rows` start among the matching rows. */
+  readonly offset: number
+  /** Accounts matching the filters. */
+  readonly total: number
   /** Unarchived accounts in the book, before filters. */
   readonly bookTotal: number
   readonly reportingCurrency: string

@@ -29,6 +29,16 @@ describe('portfolio, views and alerts channels', () => {
       if (badSort.ok) throw new Error('accepted')
       expect(badSort.error.message).toContain('sort.field')
 
+      const oversizedPage = await services.router.dispatch(
+        'portfolio.list',
+        { window: { offset: -1, limit: 100_000 } },
+        trusted,
+      )
+      expect(oversizedPage).toMatchObject({ ok: false, error: { code: 'validation' } })
+      if (oversizedPage.ok) throw new Error('accepted')
+      expect(oversizedPage.error.message).toContain('window.offset')
+      expect(oversizedPage.error.message).toContain('window.limit')
+
       const emptyName = await services.router.dispatch(
         'views.save',
         { screen: 'portfolio', name: '   ', state: {} },

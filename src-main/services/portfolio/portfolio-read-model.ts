@@ -275,6 +275,16 @@ export function createPortfolioReadModel(options: {
   const highSeverity = cachedPart(options.events, ['changed:tickets'], openHighSeverityCounts)
   const alertSignals = cachedPart(options.events, ['changed:alerts'], upgradeSignalsFromAlerts)
   let current: Snapshot | undefined
+  // The table asks for one view page by page as it scrolls: its rows are ordered once.
+  let lastOrdered:
+    { source: readonly PortfolioRow[]; key: string; rows: PortfolioRow[] } | undefined
+  function ordered(source: readonly PortfolioRow[], query: PortfolioListQuery): PortfolioRow[] {
+    const key = JSON.stringify([query.filters, query.sort])
+    if (lastOrdered?.source === source && lastOrdered.key === key) return lastOrdered.rows
+    const rows = queryPortfolio(source, query)
+    lastOrdered = { source, key, rows }
+    return rows
+  }
   let lastFigures: { readonly db: TierlineDatabase; readonly figures: Figures } | undefined
 
   async function snapshot(): Promise<Snapshot> {
@@ -327,8 +337,15 @@ export function createPortfolioReadModel(options: {
         upgradeSignal: figures?.upgradeSignals !== undefined ? 'eligibility' : 'alerts',
         pending: current.enriching !== undefined,
       }
+      const matching = ordered(current.enriched?.rows ?? current.rows, query)
+      const offset = query.window?.offset ?? 0
       return {
-        rows: queryPortfolio(current.enriched?.rows ?? current.rows, query),
+        rows:
+          query.window === undefined
+            ? matching
+            : matching.slice(offset, offset + query.window.limit),
+        offset,
+        total: matching.length,
         bookTotal: current.rows.length,
         reportingCurrency: current.reportingCurrency,
         sources,

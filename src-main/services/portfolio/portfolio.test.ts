@@ -80,6 +80,43 @@ describe('portfolio read model', () => {
     expect(result.rows.map((row) => row.id)).toEqual(expected.map((a) => a.id))
   })
 
+  it('answers a window of the ordered rows with the count of all that match', async () => {
+    const model = readModel()
+    const view = { filters: { segments: ['mid-market' as const, 'enterprise' as const] } }
+    const whole = await model.list(
+      query({ ...view, sort: { field: 'renewalDate', direction: 'asc' } }),
+    )
+    expect(whole.rows.length).toBeGreaterThan(25)
+    const pages = []
+    for (let offset = 0; offset < whole.total + 20; offset += 20) {
+      const page = await model.list(
+        query({
+          ...view,
+          sort: { field: 'renewalDate', direction: 'asc' },
+          window: { offset, limit: 20 },
+        }),
+      )
+      expect(page).toMatchObject({ offset, total: whole.rows.length, bookTotal: whole.bookTotal })
+      pages.push(...page.rows)
+    }
+    expect(pages.map((row) => row.id)).toEqual(whole.rows.map((row) => row.id))
+
+    // Another order of the same filters is ordered afresh, not served from the last one.
+    const reversed = await model.list(
+      query({
+        ...view,
+        sort: { field: 'renewalDate', direction: 'desc' },
+        window: { offset: 0, limit: 5 },
+      }),
+    )
+    expect(reversed.rows.map((row) => row.renewalDate)).toEqual(
+      whole.rows
+        .map((row) => row.renewalDate)
+        .reverse()
+        .slice(0, 5),
+    )
+  })
+
   it('marks accounts with an open upgrade-signal alert', async () => {
     const signalled = await workspace.store
       .rx()

@@ -1,6 +1,7 @@
 import {
   keepPreviousData,
   useMutation,
+  useQueries,
   useQuery,
   useQueryClient,
   type UseMutationResult,
@@ -53,6 +54,22 @@ export function useInvokeKeepingPrevious<C extends QueryChannel>(
   return useQuery<OutputOf<C>, TierlineError>({
     ...invokeQuery(channel, input),
     placeholderData: keepPreviousData,
+  })
+}
+
+/**
+ * One channel asked with several inputs at once (the pages of a table), each cached on its own;
+ * `select` turns the answers (undefined until each arrives) into what the component needs, and
+ * is called again only when one of them changes, so keep it stable.
+ */
+export function useInvokeEach<C extends QueryChannel, R>(
+  channel: C,
+  inputs: readonly InputOf<C>[],
+  select: (answers: readonly (OutputOf<C> | undefined)[]) => R,
+): R {
+  return useQueries({
+    queries: inputs.map((input) => invokeQuery(channel, [input] as InputArgs<C>)),
+    combine: (results) => select(results.map((result) => result.data as OutputOf<C> | undefined)),
   })
 }
 

@@ -44,8 +44,8 @@ export function Portfolio({ view }: { readonly view: PortfolioView }) {
             'Loading accounts…'
           ) : (
             <>
-              <span data-testid="accounts-total">{format.number(result.rows.length)} accounts</span>
-              {result.rows.length !== result.bookTotal &&
+              <span data-testid="accounts-total">{format.number(result.total)} accounts</span>
+              {result.total !== result.bookTotal &&
                 ` of ${format.number(result.bookTotal)} in the book`}
             </>
           )}
@@ -62,7 +62,7 @@ export function Portfolio({ view }: { readonly view: PortfolioView }) {
       <Card withBorder padding={0}>
         <SectionState query={view.rows}>
           {(data) =>
-            data.rows.length === 0 ? (
+            data.total === 0 ? (
               <Center p="xl">
                 <Stack align="center" gap="xs">
                   <Text c="dimmed">
@@ -79,7 +79,8 @@ export function Portfolio({ view }: { readonly view: PortfolioView }) {
               </Center>
             ) : (
               <PortfolioTable
-                rows={data.rows}
+                rows={view.tableRows}
+                onShowPages={view.showPages}
                 columns={view.state.columns}
                 sort={view.state.sort}
                 onSort={view.setSort}

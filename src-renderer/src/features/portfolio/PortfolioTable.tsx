@@ -1,13 +1,14 @@
 import { Group, Table, Text, UnstyledButton } from '@mantine/core'
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { portfolioColumnLabels, type PortfolioColumnId } from '@shared/portfolio/portfolio-columns'
 import type { PortfolioRow, PortfolioSort } from '@shared/portfolio/portfolio-query'
 import { useCellFormat, type CellFormat } from './cell-format'
 import { PortfolioCell } from './cells'
 import classes from './PortfolioTable.module.css'
 import { sameRow } from './same-row'
+import { PORTFOLIO_PAGE_SIZE, type TableRows } from './usePortfolioRows'
 
 /** Row height in px at comfortable density; the virtualiser measures real rows anyway. */
 const ESTIMATED_ROW_PX = 44
@@ -68,7 +69,7 @@ interface AccountRowProps {
   readonly format: CellFormat
   readonly measure: (node: HTMLTableRowElement | null) => void
   readonly onOpen: (accountId: string) => void
-  readonly onFocusRow: (accountId: string) => void
+  readonly onFocusRow: (accountId: string, index: number) => void
 }
 
 /**
@@ -88,7 +89,7 @@ const AccountRow = memo(
         className={classes.row}
         data-testid="account-row"
         onClick={() => onOpen(row.id)}
-        onFocus={() => onFocusRow(row.id)}
+        onFocus={() => onFocusRow(row.id, index)}
       >
         {columns.map((column) => (
           <td key={column} className={cellClass}>
@@ -109,6 +110,33 @@ const AccountRow = memo(
     sameRow(a.row, b.row),
 )
 
+/** A row whose page has not arrived yet: it holds the row's place, height and position. */
+function LoadingRow(props: {
+  readonly index: number
+  readonly tabStop: boolean
+  readonly span: number
+  readonly measure: (node: HTMLTableRowElement | null) => void
+}) {
+  const { index, tabStop, span, measure } = props
+  return (
+    <Table.Tr
+      ref={measure}
+      data-index={index}
+      aria-rowindex={index + 2}
+      aria-busy
+      tabIndex={tabStop ? 0 : -1}
+      className={classes.row}
+      data-testid="account-row-loading"
+    >
+      <td className={cellClass} colSpan={span}>
+        <Text size="sm" c="dimmed">
+          Loading…
+        </Text>
+      </td>
+    </Table.Tr>
+  )
+}
+
 /**
  * The portfolio table: only the rows in view are in the DOM (2,000 rows scroll smoothly), the
  * table keeps its semantics (spacer rows stand in for the rest; aria-rowindex tells assistive
@@ -116,23 +144,27 @@ const AccountRow = memo(
  * Up/Down, Home and End move it, Enter opens the account.
  */
 export const PortfolioTable = memo(function PortfolioTable(props: {
-  readonly rows: readonly PortfolioRow[]
+  /** Every matching account's slot in order; undefined while its page is on its way. */
+  readonly rows: TableRows
   readonly columns: readonly PortfolioColumnId[]
   readonly sort: PortfolioSort
   readonly onSort: (sort: PortfolioSort) => void
   readonly onOpen: (accountId: string) => void
+  /** The pages of rows in view, so they are asked for as the table scrolls. */
+  readonly onShowPages: (first: number, last: number) => void
 }) {
   const format = useCellFormat()
   const scroller = useRef<HTMLDivElement>(null)
   // The focused row is remembered by account, so refreshed rows (new figures, another sort)
-  // keep the focus on the same account; when it is filtered out, the first row takes it.
-  const [focusedId, setFocusedId] = useState<string | null>(null)
+  // keep the focus on the same account; when it is filtered out, the first row takes it. A row
+  // moved to before its page arrived is remembered by position.
+  const [focus, setFocus] = useState<{ id: string | null; index: number }>({ id: null, index: 0 })
   const pendingFocus = useRef(false)
-  const { rows, columns } = props
-  const focused = Math.max(
-    0,
-    rows.findIndex((row) => row.id === focusedId),
-  )
+  const { rows, columns, onShowPages } = props
+  const byId = focus.id === null ? -1 : rows.findIndex((row) => row?.id === focus.id)
+  const focused =
+    byId >= 0 ? byId : focus.id === null ? Math.min(focus.index, Math.max(0, rows.length - 1)) : 0
+  const onFocusRow = useCallback((id: string, index: number) => setFocus({ id, index }), [])
   // The virtualiser re-renders this component itself and nothing here memoises its functions.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -146,16 +178,19 @@ export const PortfolioTable = memo(function PortfolioTable(props: {
   useEffect(() => {
     if (!pendingFocus.current) return
     const row = scroller.current?.querySelector<HTMLElement>(`tr[data-index="${focused}"]`)
-    if (row !== null && row !== undefined) {
-      pendingFocus.current = false
-      row.focus({ preventScroll: true })
-    }
+    if (row === null || row === undefined) return
+    // A row moved to before its page arrived is a placeholder, replaced when the page comes:
+    // the focus follows to the real row unless the user has taken it elsewhere meanwhile.
+    const active = document.activeElement
+    const here = active === null || active === document.body || scroller.current?.contains(active)
+    if (here === true) row.focus({ preventScroll: true })
+    if (here !== true || rows[focused] !== undefined) pendingFocus.current = false
   })
 
   const move = (index: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, index))
     pendingFocus.current = true
-    setFocusedId(rows[next]?.id ?? null)
+    setFocus({ id: rows[next]?.id ?? null, index: next })
     virtualizer.scrollToIndex(next, { align: 'auto' })
   }
 
@@ -173,6 +208,9 @@ export const PortfolioTable = memo(function PortfolioTable(props: {
   }
 
   const items = virtualizer.getVirtualItems()
+  const firstPage = Math.floor((items[0]?.index ?? 0) / PORTFOLIO_PAGE_SIZE)
+  const lastPage = Math.floor((items[items.length - 1]?.index ?? 0) / PORTFOLIO_PAGE_SIZE)
+  useEffect(() => onShowPages(firstPage, lastPage), [onShowPages, firstPage, lastPage])
   // The focused row may have scrolled out of the DOM: then the first row in view takes the tab
   // stop, so Tab always reaches the table.
   const tabStop = items.some((item) => item.index === focused) ? focused : (items[0]?.index ?? 0)
@@ -202,7 +240,16 @@ export const PortfolioTable = memo(function PortfolioTable(props: {
           )}
           {items.map((item) => {
             const row = rows[item.index]
-            if (row === undefined) return null
+            if (row === undefined)
+              return (
+                <LoadingRow
+                  key={item.key}
+                  index={item.index}
+                  tabStop={item.index === tabStop}
+                  span={columns.length}
+                  measure={virtualizer.measureElement}
+                />
+              )
             return (
               <AccountRow
                 key={item.key}
@@ -213,7 +260,7 @@ export const PortfolioTable = memo(function PortfolioTable(props: {
                 format={format}
                 measure={virtualizer.measureElement}
                 onOpen={props.onOpen}
-                onFocusRow={setFocusedId}
+                onFocusRow={onFocusRow}
               />
             )
           })}

@@ -8,7 +8,9 @@ import {
   type PortfolioViewState,
 } from '@shared/portfolio/portfolio-view'
 import type { ViewSummary } from '@shared/portfolio/view-inputs'
-import { useInvoke, useInvokeKeepingPrevious, usePrefetchInvoke } from '../../app/ipc-hooks'
+import { useQueryClient } from '@tanstack/react-query'
+import { useInvoke, usePrefetchInvoke } from '../../app/ipc-hooks'
+import { pageWindow, usePortfolioRows } from './usePortfolioRows'
 
 /** The built-in view every book has; it is not stored, so it cannot be renamed or deleted. */
 export const MY_BOOK_ID = 'my-book'
@@ -47,19 +49,20 @@ export function usePortfolioView() {
     () => ({ ...state, filters: { ...state.filters, search: searchText.trim() } }),
     [state, searchText],
   )
-  const rows = useInvokeKeepingPrevious('portfolio.list', {
-    filters: asked.filters,
-    sort: asked.sort,
-  })
+  const { head: rows, rows: tableRows, showPages } = usePortfolioRows(asked)
 
-  // The engines' figures (health trend, SLA compliance, signals) arrive after the rows.
+  // The engines' figures (health trend, SLA compliance, signals) arrive after the rows: then
+  // every page on screen is asked again.
   const pending = rows.data?.sources.pending === true
-  const { refetch } = rows
+  const queryClient = useQueryClient()
   useEffect(() => {
     if (!pending) return
-    const timer = setTimeout(() => void refetch(), 1500)
+    const timer = setTimeout(
+      () => void queryClient.invalidateQueries({ queryKey: ['portfolio.list'] }),
+      1500,
+    )
     return () => clearTimeout(timer)
-  }, [pending, refetch, rows.dataUpdatedAt])
+  }, [pending, queryClient, rows.dataUpdatedAt])
 
   // What was last asked, for the handlers below: they run between renders.
   const lastAsked = useRef(asked)
@@ -77,7 +80,7 @@ export function usePortfolioView() {
         const { filters, sort } = lastAsked.current
         const next = { ...filters, ...patch }
         lastAsked.current = { ...lastAsked.current, filters: next }
-        prefetch('portfolio.list', { filters: next, sort })
+        prefetch('portfolio.list', { filters: next, sort, window: pageWindow(0) })
       }
       setState((previous) => ({ ...previous, filters: { ...previous.filters, ...patch } }))
     },
@@ -105,7 +108,11 @@ export function usePortfolioView() {
 
   return {
     state: current,
+    /** The first page's answer: the count, the sources, and loading and error states. */
     rows,
+    /** Every matching account's slot, filled as the table scrolls (see usePortfolioRows). */
+    tableRows,
+    showPages,
     views,
     active,
     dirty: !sameViewState(current, active.state),
