@@ -45,6 +45,10 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(outRoot, 'renderer'),
+      // electron-vite leaves the renderer unminified (it loads from disk, not the network), but
+      // Chromium parses and compiles every byte before the first paint: minified, the bundle is
+      // less than half the size and the portfolio shows its rows sooner.
+      minify: true,
       rollupOptions: { input: resolve(import.meta.dirname, 'src-renderer/index.html') },
     },
   },

@@ -4,25 +4,59 @@ import {
   createRootRoute,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Link,
   redirect,
 } from '@tanstack/react-router'
-import { AccountPage } from '../features/accounts/AccountPage'
 import { AccountsPage } from '../features/accounts/AccountsPage'
-import { AlertsPage } from '../features/alerts/AlertsPage'
-import { ProposalBuilderPage } from '../features/proposals/ProposalBuilderPage'
-import { ProposalsPage } from '../features/proposals/ProposalsPage'
-import { CaseStudiesPage } from '../features/library/CaseStudiesPage'
-import { AboutSection } from '../features/settings/AboutSection'
-import { AppearanceSection } from '../features/settings/AppearanceSection'
-import { DataSection } from '../features/settings/DataSection'
-import { ProposalsSection } from '../features/settings/ProposalsSection'
-import { SettingsPage } from '../features/settings/SettingsPage'
-import { TierPage } from '../features/tiers/TierPage'
-import { TiersPage } from '../features/tiers/TiersPage'
-import { WorkspacesSection } from '../features/workspaces/WorkspacesSection'
 import { ErrorFallback } from './ErrorFallback'
 import { Shell } from './Shell'
+
+// The portfolio is the first screen and is in the main bundle; every other screen loads when it
+// is first opened, so Chromium parses and compiles a third of the code before the first rows.
+const AccountPage = lazyRouteComponent(
+  () => import('../features/accounts/AccountPage'),
+  'AccountPage',
+)
+const AlertsPage = lazyRouteComponent(() => import('../features/alerts/AlertsPage'), 'AlertsPage')
+const ProposalBuilderPage = lazyRouteComponent(
+  () => import('../features/proposals/ProposalBuilderPage'),
+  'ProposalBuilderPage',
+)
+const ProposalsPage = lazyRouteComponent(
+  () => import('../features/proposals/ProposalsPage'),
+  'ProposalsPage',
+)
+const CaseStudiesPage = lazyRouteComponent(
+  () => import('../features/library/CaseStudiesPage'),
+  'CaseStudiesPage',
+)
+const AboutSection = lazyRouteComponent(
+  () => import('../features/settings/AboutSection'),
+  'AboutSection',
+)
+const AppearanceSection = lazyRouteComponent(
+  () => import('../features/settings/AppearanceSection'),
+  'AppearanceSection',
+)
+const DataSection = lazyRouteComponent(
+  () => import('../features/settings/DataSection'),
+  'DataSection',
+)
+const ProposalsSection = lazyRouteComponent(
+  () => import('../features/settings/ProposalsSection'),
+  'ProposalsSection',
+)
+const SettingsPage = lazyRouteComponent(
+  () => import('../features/settings/SettingsPage'),
+  'SettingsPage',
+)
+const TierPage = lazyRouteComponent(() => import('../features/tiers/TierPage'), 'TierPage')
+const TiersPage = lazyRouteComponent(() => import('../features/tiers/TiersPage'), 'TiersPage')
+const WorkspacesSection = lazyRouteComponent(
+  () => import('../features/workspaces/WorkspacesSection'),
+  'WorkspacesSection',
+)
 
 function NotFound() {
   return (
