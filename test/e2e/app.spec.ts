@@ -2,8 +2,18 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './harness/fixtures'
 
-const readSettingsFile = async (dataRoot: string) =>
-  JSON.parse(await readFile(join(dataRoot, 'settings.json'), 'utf8')) as Record<string, unknown>
+/** Main writes settings.json on the first change; until then there is none (expect.poll does not retry a throw). */
+async function readSettingsFile(dataRoot: string): Promise<Record<string, unknown>> {
+  try {
+    return JSON.parse(await readFile(join(dataRoot, 'settings.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {}
+    throw error
+  }
+}
 
 test('the app loads with its shell, workspace name and sync status', async ({ app }) => {
   await expect(app.getByRole('heading', { name: 'Tierline', level: 1 })).toBeVisible()
