@@ -4,9 +4,11 @@ import { backoffDelay } from '@shared/sync/backoff'
 import type { StreamEvent } from '@shared/sync/protocol'
 import type { SyncSnapshotInput } from '@shared/sync/sync-state'
 import type { TierlineDatabase } from '../db/workspace-store'
+import { isPullOnly } from '@shared/sync/client-writes'
 import { createAccessReconciler } from './access-reconciler'
 import { replicateCollection, type CollectionReplication } from './collection-replication'
 import type { ConflictStore } from './conflict-store'
+import { deferIndexesForFirstPull } from './first-pull-indexes'
 import { openLiveStream, type LiveStream } from './live-stream'
 import { pendingCount } from './pending-count'
 import { holdPullOnlyReadOnly } from './read-only-guard'
@@ -96,7 +98,12 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     onOutcome,
   })
+  // Indexes a first pull into an empty pull-only table defers, built once that pull is done.
+  const indexBuilds: (() => Promise<void>)[] = []
   for (const name of collectionNames) {
+    const buildIndexes = isPullOnly(name)
+      ? deferIndexesForFirstPull(options.rx.collections[name])
+      : undefined
     const stream$ = events$.pipe(
       filter(
         (event) =>
@@ -119,6 +126,10 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     })
     replications.set(name, replication)
+    if (buildIndexes !== undefined) {
+      indexBuilds.push(buildIndexes)
+      void replication.awaitInitialReplication().then(buildIndexes, buildIndexes)
+    }
   }
 
   const stream: LiveStream = openLiveStream({
@@ -215,12 +226,15 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     for (const s of subscriptions) s.unsubscribe()
     localChanges.unsubscribe()
     releaseReadOnly()
+    for (const build of indexBuilds) void build()
   }
 
   async function stop() {
     if (stopped) return
     halt()
     await Promise.all([...replications.values()].map((r) => r.cancel()))
+    // Before the caller closes the workspace: a first pull's indexes are part of the sync.
+    await Promise.all(indexBuilds.map((build) => build()))
   }
 
   return {
