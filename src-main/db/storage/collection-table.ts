@@ -191,7 +191,7 @@ function keyColumnsOf(db: Database.Database, name: string): string[] {
  * of the key columns, so each row is written into two B-trees instead of eight; building an
  * index afterwards sorts once (about a second per index for 200,000 tickets). Queries stay
  * correct meanwhile (the key columns are kept and filled), only slower. The indexes come back
- * with restoreKeyIndexes, or when the table is next opened if the app stopped in between.
+ * through keyIndexBuilders, or when the table is next opened if the app stopped in between.
  * Returns false, doing nothing, when the table holds documents.
  */
 export function deferKeyIndexes(db: Database.Database, name: string): boolean {
