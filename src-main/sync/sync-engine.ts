@@ -35,6 +35,12 @@ export interface SyncEngine {
   snapshot(): SyncEngineSnapshot
   /** Resolves when every collection is pulled up to the server and has nothing left to push. */
   awaitInSync(): Promise<void>
+  /**
+   * Resolves once one collection has nothing in flight (what a push's answer changed locally,
+   * a conflict's server version included, is written), or after `timeoutMs` when it cannot
+   * get there (offline): the caller goes on either way.
+   */
+  awaitCollectionIdle(name: CollectionName, timeoutMs: number): Promise<void>
   /** Stops replicating; RxDB's checkpoints stay, so the next start resumes. */
   stop(): Promise<void>
   /** Stops and forgets RxDB's checkpoints and master states (sign-out). */
@@ -244,6 +250,16 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     async awaitInSync() {
       await Promise.all([...replications.values()].map((r) => r.awaitInSync()))
+    },
+    async awaitCollectionIdle(name, timeoutMs) {
+      const replication = replications.get(name)
+      if (replication === undefined) return
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const timedOut = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs)
+      })
+      await Promise.race([replication.awaitInSync().catch(() => undefined), timedOut])
+      clearTimeout(timer)
     },
     stop,
     async forget() {

@@ -2,7 +2,12 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { TierlineError } from '@shared/ipc/errors'
 import { collectionNames } from '@shared/model/registry'
-import { meResponseSchema, syncPaths, syncRoleSchema } from '@shared/sync/protocol'
+import {
+  meResponseSchema,
+  sameDocumentState,
+  syncPaths,
+  syncRoleSchema,
+} from '@shared/sync/protocol'
 import {
   signedOutState,
   syncStateOf,
@@ -82,6 +87,32 @@ function mergeDraftOf(conflict: SyncConflict): string | null {
   if (typeof mine !== 'string' || typeof theirs !== 'string' || mine === theirs) return null
   return mergeTextDraft(mine, theirs)
 }
+
+/**
+ * A conflict is kept before RxDB writes the server's version locally. A resolution written in
+ * between would be pushed against the version the server already replaced, and conflict again:
+ * wait for that write first (bounded; the document is read afresh either way).
+ */
+async function localCopyIsTheirs(
+  engine: SyncEngine,
+  rx: TierlineDatabase,
+  conflict: SyncConflict,
+): Promise<void> {
+  const doc = await rx.collections[conflict.collection].findOne(conflict.documentId).exec()
+  // A deleted document is absent locally (RxDB keeps tombstones out of queries).
+  const applied =
+    doc === null
+      ? conflict.theirs._deleted === true
+      : sameDocumentState(
+          { ...(doc.toJSON() as Record<string, unknown>), _deleted: false },
+          conflict.theirs,
+        )
+  if (applied) return
+  await engine.awaitCollectionIdle(conflict.collection, THEIRS_WAIT_MS)
+}
+
+/** How long a resolution waits for RxDB to apply the server's version (it takes milliseconds). */
+const THEIRS_WAIT_MS = 5_000
 
 const normaliseUrl = (url: string) => url.trim().replace(/\/+$/, '')
 
@@ -305,6 +336,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
             'conflict',
             `The server refused this change (${conflict.reason ?? 'not allowed'}); it can only be discarded.`,
           )
+        }
+        if (keep !== 'theirs' && running?.workspace.id === workspace.id) {
+          await localCopyIsTheirs(running.engine, workspace.rx, conflict)
         }
         if (keep === 'merged') {
           const collection = workspace.rx.collections[conflict.collection]

@@ -43,7 +43,13 @@ export async function startClientProcess(
     const id = next++
     return new Promise<T>((resolvePromise, reject) => {
       waiting.set(id, { resolve: (v) => resolvePromise(v as T), reject })
-      child.send({ id, method, args })
+      // A killed child's channel is closed: without a callback, send reports that as an
+      // 'error' event nobody listens to (an uncaught exception) rather than failing this call.
+      child.send({ id, method, args }, (error) => {
+        if (error === null || !waiting.has(id)) return
+        waiting.delete(id)
+        reject(new Error(`${name}: ${error.message}`))
+      })
     })
   }
   return {
