@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { contract, isInvokeChannel } from '@shared/ipc/contract'
 import { TierlineError } from '@shared/ipc/errors'
 import { recordingLogger } from '../../../test/fixtures/recording-logger'
@@ -20,6 +20,9 @@ async function servicesOnDisk() {
     log,
     demoBook: { accounts: 3, tickets: 20 },
   })
+  // Closed before the folder goes (hooks run last-registered first): the engines' first runs
+  // must not outlive the workspace they read.
+  onTestFinished(() => services.close())
   await services.ready
   const settingsFile = join(dataRoot, 'settings.json')
   return {
