@@ -7,6 +7,7 @@ import {
   Group,
   SegmentedControl,
   SimpleGrid,
+  Skeleton,
   Stack,
   Text,
   Title,
@@ -15,7 +16,8 @@ import {
   VisuallyHidden,
 } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
-import { useDeferredValue, useState, type ReactNode } from 'react'
+import { useElementSize } from '@mantine/hooks'
+import { useDeferredValue, useEffect, useState, type ReactNode } from 'react'
 import type { PortfolioKpis as Kpis, TierKpis } from '@shared/kpi/kpi-queries'
 import type { PortfolioFilters } from '@shared/portfolio/portfolio-query'
 import { useFormat } from '../../components/format'
@@ -423,6 +425,41 @@ function KpiCards({
  * compliance by tier, open escalations — all computed in main. `onSelect`, when given, makes
  * tier, at-risk and renewal figures filter the table below.
  */
+/** Each card's title and its height in px when loaded (a four-tier catalogue, comfortable density). */
+const placeholderCards = [
+  ['ARR by tier', 246],
+  ['At-risk ARR', 246],
+  ['Renewals', 246],
+  ['Revenue retention by tier', 337],
+  ['SLA compliance by tier', 337],
+  ['Open escalations', 310],
+] as const
+
+/**
+ * The cards' last height in this window: the figures take seconds to compute, and a header
+ * that grew by 500 px when they arrived pushed the filters and table down under the user
+ * (closing a filter dropdown they had just opened). Kept for the session, not stored.
+ */
+let lastCardsHeight: number | undefined
+
+function KpiPlaceholder() {
+  return (
+    <Box mih={lastCardsHeight} aria-busy="true" aria-label="Loading the book’s figures">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+        {placeholderCards.map(([title, height]) => (
+          <Card key={title} withBorder padding="md" mih={height} className={classes.card}>
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600} mb="xs">
+              {title}
+            </Text>
+            <Skeleton height={28} width="45%" mb="sm" />
+            <Skeleton height={height - 120} />
+          </Card>
+        ))}
+      </SimpleGrid>
+    </Box>
+  )
+}
+
 export function PortfolioKpis({
   onSelect,
 }: {
@@ -430,6 +467,10 @@ export function PortfolioKpis({
 }) {
   const [months, setMonths] = useState<KpiPeriodMonths>(12)
   const kpis = usePortfolioKpis(months)
+  const cards = useElementSize()
+  useEffect(() => {
+    if (kpis.data !== undefined && cards.height > 0) lastCardsHeight = cards.height
+  }, [kpis.data, cards.height])
   return (
     <Stack gap="sm" data-testid="portfolio-kpis">
       <Group justify="space-between">
@@ -444,8 +485,12 @@ export function PortfolioKpis({
           data={kpiPeriods.map((m) => ({ value: String(m), label: `${m} months` }))}
         />
       </Group>
-      <SectionState query={kpis}>
-        {(data) => <KpiCards kpis={data} onSelect={onSelect} />}
+      <SectionState query={kpis} loading={<KpiPlaceholder />}>
+        {(data) => (
+          <Box ref={cards.ref}>
+            <KpiCards kpis={data} onSelect={onSelect} />
+          </Box>
+        )}
       </SectionState>
     </Stack>
   )

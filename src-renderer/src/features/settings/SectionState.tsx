@@ -8,11 +8,15 @@ import type { TierlineError } from '@shared/ipc/errors'
 export function SectionState<T>({
   query,
   children,
+  loading,
 }: {
   readonly query: UseQueryResult<T, TierlineError>
   readonly children: (data: T) => ReactNode
+  /** A placeholder the size of the section, so what is below does not jump when it loads. */
+  readonly loading?: ReactNode
 }) {
   if (query.isPending) {
+    if (loading !== undefined) return <>{loading}</>
     return (
       <Stack aria-busy="true" aria-label="Loading">
         <Skeleton height={24} width="40%" />
