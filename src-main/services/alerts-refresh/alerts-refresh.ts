@@ -35,6 +35,9 @@ export interface AlertsRefreshOptions {
   readonly now?: () => number
 }
 
+/** Marks the error of a run whose workspace closed under it (expected, not worth a log). */
+const CLOSED = 'workspace-closed'
+
 function groupBy<T extends { readonly accountId: string }>(docs: readonly T[]) {
   const groups = new Map<string, T[]>()
   for (const doc of docs) groups.set(doc.accountId, [...(groups.get(doc.accountId) ?? []), doc])
@@ -60,14 +63,17 @@ export function createAlertsRefresh(options: AlertsRefreshOptions) {
   async function once(): Promise<AlertsRefreshResult | null> {
     const at = now()
     const db = await options.rx()
+    if (db.closed) return null
     // Health and eligibility come from the book-wide runs (the engine worker in the app): what
     // is read here leaves out the tickets, the bulk of the book.
-    const [book, health, eligibility, proposals, existing] = await Promise.all([
+    // The collections' reads first: on a closed database they throw before returning a
+    // promise, and promises started before them would then reject with no one listening.
+    const [proposals, existing, book, health, eligibility] = await Promise.all([
+      db.proposals.find().exec(),
+      db.alerts.find().exec(),
       options.data.people(),
       options.health.book(),
       options.eligibility.book(),
-      db.proposals.find().exec(),
-      db.alerts.find().exec(),
     ])
     const alerts = existing.map((doc) => doc.toJSON() as Alert)
     const plan = planAlerts({
@@ -80,13 +86,22 @@ export function createAlertsRefresh(options: AlertsRefreshOptions) {
       proposals: groupBy(proposals.map((doc) => doc.toJSON() as Proposal)),
       existing: alerts,
     })
-    if (stopped) return null
+    // Closed: the app is closing, or another workspace opened while the plan was computed.
+    if (stopped || db.closed) return null
     const docs = new Map(existing.map((doc) => [doc.id, doc as unknown as RxDocument<Alert>]))
     const writes = write(db, plan.upserts, alerts, docs)
     writing = writes
-    const skipped = await writes.finally(() => {
+    let skipped: number
+    try {
+      skipped = await writes
+    } catch (error) {
+      // A workspace switch closes the database under the writes: what is written stands, and
+      // the next workspace's own refresh starts when it opens.
+      if (db.closed) return null
+      throw error
+    } finally {
       writing = null
-    })
+    }
     return {
       ranAt: new Date(at).toISOString(),
       raised: plan.raised,
@@ -152,7 +167,9 @@ export function createAlertsRefresh(options: AlertsRefreshOptions) {
           result = await once()
         }
         if (result === null) {
-          throw new TierlineError('storage', 'The workspace is closing; alerts were not refreshed.')
+          throw new TierlineError('storage', 'The workspace closed; alerts were not refreshed.', {
+            reason: CLOSED,
+          })
         }
         return result
       } finally {
@@ -183,7 +200,8 @@ export function createAlertsRefresh(options: AlertsRefreshOptions) {
       if (stopped) return
       refresh().catch((error: unknown) => {
         // A run cut off by closing (its reads fail once the database is closed) is expected.
-        if (stopped) return
+        if (stopped || (error instanceof TierlineError && error.details?.['reason'] === CLOSED))
+          return
         // A workspace that has not pulled its settings yet: the pull's library change reruns it.
         if (isMissingSettings(error)) options.log.info('alerts wait for the workspace settings')
         else options.log.error('alerts refresh failed', { error: String(error) })
