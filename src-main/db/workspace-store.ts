@@ -101,13 +101,18 @@ export async function openWorkspaceStore(options: {
   }
 }
 
-/** Collects RxDB change events and reports each changed collection once per tick. */
+/**
+ * Collects RxDB's change bulks and reports each changed collection once per tick. Bulks, not
+ * `rx.$`: that stream makes an event object per document (a sync page is a thousand) and calls
+ * every subscriber with each, where one call per written batch says the same here.
+ */
 function batchChanges(
   rx: TierlineDatabase,
   onChange: (collections: ReadonlySet<CollectionName>) => void,
 ): Subscription {
   let pending = new Set<CollectionName>()
-  return rx.$.subscribe((event) => {
+  return rx.eventBulks$.subscribe((bulk) => {
+    if (bulk.collectionName === undefined || bulk.events.length === 0) return
     if (pending.size === 0) {
       setTimeout(() => {
         const flushed = pending
@@ -115,6 +120,6 @@ function batchChanges(
         onChange(flushed)
       }, 0)
     }
-    pending.add(event.collectionName as CollectionName)
+    pending.add(bulk.collectionName as CollectionName)
   })
 }

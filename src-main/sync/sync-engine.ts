@@ -180,7 +180,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     replication.received$.subscribe(() => countReceived()),
     replication.active$.subscribe(() => scheduleRecount()),
   ])
-  const localChanges = options.rx.$.subscribe(() => scheduleRecount())
+  const localChanges = options.rx.eventBulks$.subscribe(() => scheduleRecount())
   for (const [name, replication] of replications) {
     void replication.awaitInitialReplication().then(
       () => {

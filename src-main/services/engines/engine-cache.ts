@@ -145,7 +145,11 @@ export function createEngineCache(options: EngineCacheOptions): EngineCache {
     if (rx !== current) {
       reset()
       current = rx
-      changes = rx.$.subscribe((event) => invalidate([event.collectionName as CollectionName]))
+      // One call per written batch (see batchChanges in workspace-store.ts for why not `rx.$`).
+      changes = rx.eventBulks$.subscribe((bulk) => {
+        if (bulk.collectionName !== undefined && bulk.events.length > 0)
+          invalidate([bulk.collectionName as CollectionName])
+      })
     }
     return rx
   }
