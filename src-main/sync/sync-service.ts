@@ -93,7 +93,7 @@ function mergeDraftOf(conflict: SyncConflict): string | null {
  * between would be pushed against the version the server already replaced, and conflict again:
  * wait for that write first (bounded; the document is read afresh either way).
  */
-async function localCopyIsTheirs(
+async function untilLocalCopyIsTheirs(
   engine: SyncEngine,
   rx: TierlineDatabase,
   conflict: SyncConflict,
@@ -338,7 +338,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           )
         }
         if (keep !== 'theirs' && running?.workspace.id === workspace.id) {
-          await localCopyIsTheirs(running.engine, workspace.rx, conflict)
+          await untilLocalCopyIsTheirs(running.engine, workspace.rx, conflict)
         }
         if (keep === 'merged') {
           const collection = workspace.rx.collections[conflict.collection]
