@@ -65,6 +65,13 @@ test('the KPI figures arriving leave the filters where they were, with a dropdow
   await expect(app.getByTestId('account-row').first()).toBeVisible({ timeout: 30_000 })
   const placeholder = app.getByLabel('Loading the book’s figures')
   await expect(placeholder).toBeVisible()
+  // What a screen reader meets meanwhile is named and allowed where it is.
+  const loading = await new AxeBuilder({ page: app })
+    .include('[data-testid=portfolio-kpis]')
+    .analyze()
+  expect(
+    loading.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+  ).toEqual([])
   await app.getByRole('combobox', { name: 'Tier', exact: true }).click()
   await expect(app.getByRole('option', { name: 'Enterprise' })).toBeVisible()
   const filters = app.getByRole('combobox', { name: 'Tier', exact: true })

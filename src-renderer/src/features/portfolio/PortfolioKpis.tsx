@@ -444,7 +444,12 @@ let lastCardsHeight: number | undefined
 
 function KpiPlaceholder() {
   return (
-    <Box mih={lastCardsHeight} aria-busy="true" aria-label="Loading the book’s figures">
+    <Box
+      mih={lastCardsHeight}
+      role="status"
+      aria-busy="true"
+      aria-label="Loading the book’s figures"
+    >
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
         {placeholderCards.map(([title, height]) => (
           <Card key={title} withBorder padding="md" mih={height} className={classes.card}>
