@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import { statSync } from 'node:fs'
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb'
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
-import type { Subscription } from 'rxjs'
+import { filter, map, type Observable, type Subscription } from 'rxjs'
 import type { DatabaseStatus } from '@shared/app/app-info'
 import { TierlineError } from '@shared/ipc/errors'
 import { rxCollectionCreators, type CollectionName, type DocumentOf } from '@shared/model/registry'
@@ -102,17 +102,24 @@ export async function openWorkspaceStore(options: {
 }
 
 /**
- * Collects RxDB's change bulks and reports each changed collection once per tick. Bulks, not
- * `rx.$`: that stream makes an event object per document (a sync page is a thousand) and calls
- * every subscriber with each, where one call per written batch says the same here.
+ * The collection of each batch written to the database, once per batch. Not `rx.$`: that
+ * stream makes an event object per document (a sync page is a thousand) and calls every
+ * subscriber with each, where listeners that only ask "which collection changed" need one call.
  */
+export function changedCollections$(rx: TierlineDatabase): Observable<CollectionName> {
+  return rx.eventBulks$.pipe(
+    filter((bulk) => bulk.collectionName !== undefined && bulk.events.length > 0),
+    map((bulk) => bulk.collectionName as CollectionName),
+  )
+}
+
+/** Reports each changed collection once per tick. */
 function batchChanges(
   rx: TierlineDatabase,
   onChange: (collections: ReadonlySet<CollectionName>) => void,
 ): Subscription {
   let pending = new Set<CollectionName>()
-  return rx.eventBulks$.subscribe((bulk) => {
-    if (bulk.collectionName === undefined || bulk.events.length === 0) return
+  return changedCollections$(rx).subscribe((collection) => {
     if (pending.size === 0) {
       setTimeout(() => {
         const flushed = pending
@@ -120,6 +127,6 @@ function batchChanges(
         onChange(flushed)
       }, 0)
     }
-    pending.add(bulk.collectionName as CollectionName)
+    pending.add(collection)
   })
 }

@@ -3,7 +3,7 @@ import { collectionNames, type CollectionName } from '@shared/model/registry'
 import { backoffDelay } from '@shared/sync/backoff'
 import type { StreamEvent } from '@shared/sync/protocol'
 import type { SyncSnapshotInput } from '@shared/sync/sync-state'
-import type { TierlineDatabase } from '../db/workspace-store'
+import { changedCollections$, type TierlineDatabase } from '../db/workspace-store'
 import { isPullOnly } from '@shared/sync/client-writes'
 import { createAccessReconciler } from './access-reconciler'
 import { replicateCollection, type CollectionReplication } from './collection-replication'
@@ -180,7 +180,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     replication.received$.subscribe(() => countReceived()),
     replication.active$.subscribe(() => scheduleRecount()),
   ])
-  const localChanges = options.rx.eventBulks$.subscribe(() => scheduleRecount())
+  const localChanges = changedCollections$(options.rx).subscribe(() => scheduleRecount())
   for (const [name, replication] of replications) {
     void replication.awaitInitialReplication().then(
       () => {

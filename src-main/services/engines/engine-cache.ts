@@ -6,7 +6,7 @@ import type { WorkspaceSettings } from '@shared/model/workspace-settings'
 import { WORKSPACE_SETTINGS_ID } from '@shared/model/workspace-settings'
 import type { Account } from '@shared/model/account'
 import type { Ticket } from '@shared/model/ticket'
-import type { TierlineDatabase } from '../../db/workspace-store'
+import { changedCollections$, type TierlineDatabase } from '../../db/workspace-store'
 import { missingSettingsError } from './missing-settings'
 
 /**
@@ -145,11 +145,7 @@ export function createEngineCache(options: EngineCacheOptions): EngineCache {
     if (rx !== current) {
       reset()
       current = rx
-      // One call per written batch (see batchChanges in workspace-store.ts for why not `rx.$`).
-      changes = rx.eventBulks$.subscribe((bulk) => {
-        if (bulk.collectionName !== undefined && bulk.events.length > 0)
-          invalidate([bulk.collectionName as CollectionName])
-      })
+      changes = changedCollections$(rx).subscribe((collection) => invalidate([collection]))
     }
     return rx
   }
