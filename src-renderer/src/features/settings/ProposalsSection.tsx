@@ -32,7 +32,7 @@ export function ProposalsSection() {
         Proposals
       </Title>
       <SectionState query={settings}>
-        {(current) => <ProposalSettingsForm key={current.updatedAt} current={current} />}
+        {(current) => <ProposalSettingsForm current={current} />}
       </SectionState>
     </Card>
   )
@@ -51,6 +51,8 @@ function readAsDataUrl(file: File): Promise<string> {
 }
 
 function ProposalSettingsForm({ current }: { readonly current: ProposalSettings }) {
+  // The stored version the edits build on (a save's `baseUpdatedAt`).
+  const [base, setBase] = useState(current)
   const [percent, setPercent] = useState<number | string>(toPercent(current.approvalThresholdShare))
   const [branding, setBranding] = useState<Branding>(current.branding)
   const [logoProblem, setLogoProblem] = useState<string | null>(null)
@@ -58,8 +60,22 @@ function ProposalSettingsForm({ current }: { readonly current: ProposalSettings 
   const errors = issuesByField(save.error)
   const thresholdShare = typeof percent === 'number' ? percent / 100 : Number.NaN
   const dirty =
-    thresholdShare !== current.approvalThresholdShare ||
-    JSON.stringify(branding) !== JSON.stringify(current.branding)
+    thresholdShare !== base.approvalThresholdShare ||
+    JSON.stringify(branding) !== JSON.stringify(base.branding)
+  const reset = (to: ProposalSettings) => {
+    setBase(to)
+    setPercent(toPercent(to.approvalThresholdShare))
+    setBranding(to.branding)
+    setLogoProblem(null)
+  }
+  // A newer stored version: our own save's keeps what was edited while it ran (a logo picked
+  // just after Enter submitted the form was lost when the form was rebuilt from it); someone
+  // else's replaces the form unless it holds edits, which its save then reports as a conflict.
+  // (Adjusted while rendering, as React advises for state that follows a prop.)
+  if (current.updatedAt !== base.updatedAt) {
+    if (save.data?.updatedAt === current.updatedAt) setBase(current)
+    else if (!dirty) reset(current)
+  }
   const logoMessage = logoProblem ?? errors.get('branding.logoDataUrl')
   const setBrand = <K extends keyof Branding>(key: K, value: Branding[K]) =>
     setBranding((was) => ({ ...was, [key]: value }))
@@ -92,7 +108,7 @@ function ProposalSettingsForm({ current }: { readonly current: ProposalSettings 
           {
             approvalThresholdShare: thresholdShare,
             branding,
-            baseUpdatedAt: current.updatedAt,
+            baseUpdatedAt: base.updatedAt,
           },
           {
             onSuccess: () =>
@@ -208,9 +224,7 @@ function ProposalSettingsForm({ current }: { readonly current: ProposalSettings 
               question="Throw away your unsaved changes to these settings?"
               confirmLabel="Discard"
               onConfirm={() => {
-                setPercent(toPercent(current.approvalThresholdShare))
-                setBranding(current.branding)
-                setLogoProblem(null)
+                reset(current)
                 save.reset()
               }}
             >
