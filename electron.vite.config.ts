@@ -14,13 +14,17 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: resolve(outRoot, 'main'),
-      // The engine worker is its own entry: main starts it by file (engine-worker.js beside index.js).
+      // The workers are entries of their own: main starts them by file (beside index.js).
       lib: {
         entry: {
           index: resolve(import.meta.dirname, 'src-main/electron/index.ts'),
           'engine-worker': resolve(
             import.meta.dirname,
             'src-main/services/engines/worker/engine-worker.ts',
+          ),
+          'sync-page-worker': resolve(
+            import.meta.dirname,
+            'src-main/sync/first-pull/page-worker.ts',
           ),
         },
       },

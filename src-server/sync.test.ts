@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  announcedPage,
   authorizationHeader,
   compareCheckpoints,
   pullResponseSchema,
+  pullSearchParams,
   syncPaths,
   type StreamEvent,
   type SyncCheckpoint,
@@ -119,6 +121,26 @@ describe.each(testBackends)('sync protocol on $name', (backend) => {
       }
       expect(seen).toHaveLength(25)
       expect(new Set(seen)).toEqual(new Set(docs.map((d) => d.id)))
+    },
+  )
+
+  it.skipIf(skipping(backend.skipReason))(
+    "announces each pull answer's size and checkpoint in its headers, as its body has them",
+    async () => {
+      const pull = async (checkpoint: SyncCheckpoint | null) => {
+        const response = await fetch(
+          `${baseUrl}${syncPaths.pull('tickets')}?${pullSearchParams(checkpoint, 1)}`,
+          { headers: { authorization: authorizationHeader(world.tokens.a) } },
+        )
+        const body = pullResponseSchema.parse(await response.json())
+        return { announced: announcedPage(response.headers), body }
+      }
+      const first = await pull(null)
+      expect(first.body.documents).toHaveLength(1)
+      expect(first.announced).toEqual({ count: 1, checkpoint: first.body.checkpoint })
+      const end = await api.pullAll(world.tokens.a, 'tickets')
+      const past = await pull(end.checkpoint)
+      expect(past.announced).toEqual({ count: 0, checkpoint: end.checkpoint })
     },
   )
 

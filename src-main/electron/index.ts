@@ -71,6 +71,7 @@ async function start(): Promise<void> {
     },
     // Built beside this bundle as its own entry (electron.vite.config.ts).
     engineWorker: { file: join(dirname(fileURLToPath(import.meta.url)), 'engine-worker.js') },
+    syncPageWorker: { file: join(dirname(fileURLToPath(import.meta.url)), 'sync-page-worker.js') },
     sqliteNativeBinding: sqliteNativeBinding({
       electron: true,
       packaged: app.isPackaged,

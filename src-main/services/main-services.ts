@@ -57,6 +57,7 @@ import { createSlaService } from './sla/sla-service'
 import { kpiHandlers } from './kpi/handlers'
 import { createKpiService } from './kpi/kpi-service'
 import { createSyncService } from '../sync/sync-service'
+import type { WorkerEntry } from '../threads/worker-entry'
 import { createFileTokenStore, type TokenStore } from '../sync/token-store'
 import { syncHandlers } from './sync/handlers'
 import type { DemoBookOptions } from '../db/seed/options'
@@ -84,6 +85,11 @@ export interface MainServicesOptions {
    * (when running from source); null computes them in main.
    */
   readonly engineWorker?: EngineWorkerEntry | null
+  /**
+   * The worker that prepares a first sync's bulk-loaded pages (src-main/sync/first-pull/): the
+   * built entry in the app; by default its source (when running from source); null: in main.
+   */
+  readonly syncPageWorker?: WorkerEntry | null
 }
 
 export interface MainServices {
@@ -196,6 +202,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       return { id: record.id, folder: record.folder, rx: database.rx() }
     },
     log,
+    ...(options.syncPageWorker === undefined ? {} : { pageWorker: options.syncPageWorker }),
     onState: (state) => events.publish('sync.state', state),
   })
   const syncFailed = (error: unknown) => log.error('team sync failed', { error: String(error) })

@@ -19,6 +19,7 @@ import {
 } from '@shared/sync/protocol'
 import type { PageRemovals } from './access-reconciler'
 import type { ConflictStore } from './conflict-store'
+import type { FirstPullLoad } from './first-pull/first-pull-load'
 import { createPagePrefetch } from './page-prefetch'
 import { pushKeepingRefusals, type RefusedRow, type WireRow } from './push-refusals'
 import { syncJson, type AnswerCheck, type SyncConnection } from './sync-http'
@@ -47,6 +48,8 @@ export interface CollectionReplicationOptions {
   readonly retryTime: () => number
   /** Removals of lost accounts' documents to append to the next page (protocol rule 7). */
   readonly beforePull?: () => Promise<PageRemovals | undefined>
+  /** A pull-only collection's first pull into an empty table, as a bulk load (first-pull/). */
+  readonly firstPull?: FirstPullLoad
   /** Which accounts this user may see now; asked only when the server refused a push. */
   readonly visibleAccounts?: () => Promise<ReadonlySet<string> | 'all'>
 }
@@ -97,7 +100,12 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
       handler: (checkpoint, size) =>
         track(async () => {
           const removals = await options.beforePull?.()
-          const page = await pullPage(checkpoint ?? null, Math.min(size, syncLimits.pullBatchMax))
+          const limit = Math.min(size, syncLimits.pullBatchMax)
+          const fromStart = checkpoint === undefined || checkpoint === null
+          const page =
+            fromStart && options.firstPull?.applies()
+              ? await options.firstPull.pull(limit)
+              : await pullPage(checkpoint ?? null, limit)
           const removed = removals === undefined ? [] : await removals(page.documents)
           return {
             documents: removed.length === 0 ? page.documents : [...page.documents, ...removed],

@@ -1,7 +1,6 @@
 import { Subject, filter, map } from 'rxjs'
 import { collectionNames, type CollectionName } from '@shared/model/registry'
 import { backoffDelay } from '@shared/sync/backoff'
-import type { StreamEvent } from '@shared/sync/protocol'
 import type { SyncSnapshotInput } from '@shared/sync/sync-state'
 import { changedCollections$, type TierlineDatabase } from '../db/workspace-store'
 import { isPullOnly } from '@shared/sync/client-writes'
@@ -13,6 +12,11 @@ import { openLiveStream, type LiveStream } from './live-stream'
 import { pendingCount } from './pending-count'
 import { holdPullOnlyReadOnly } from './read-only-guard'
 import { SyncRequestError, type SyncConnection } from './sync-http'
+import { syncLimits, type StreamEvent } from '@shared/sync/protocol'
+import type { Logger } from '../services/log/logger'
+import type { WorkerEntry } from '../threads/worker-entry'
+import { collectionFirstPull } from './first-pull/collection-first-pull'
+import { createPagePreparer, sourcePageWorker } from './first-pull/page-preparer'
 
 /** What the engine knows at one moment; the service turns it into the header's state. */
 export type SyncEngineSnapshot = SyncSnapshotInput
@@ -28,7 +32,13 @@ export interface SyncEngineOptions {
   readonly backoff?: { readonly baseMs: number; readonly maxMs: number }
   readonly heartbeatMs?: number
   readonly batchSize?: number
+  /**
+   * The worker that prepares a first sync's bulk-loaded pages: by default its source (when
+   * running from source); null prepares them in main.
+   */
+  readonly pageWorker?: WorkerEntry | null
   readonly onChange?: (snapshot: SyncEngineSnapshot) => void
+  readonly log?: Pick<Logger, 'info' | 'warn'>
 }
 
 export interface SyncEngine {
@@ -106,10 +116,38 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   })
   // Indexes a first pull into an empty pull-only table defers, built once that pull is done.
   const indexBuilds: (() => Promise<void>)[] = []
+  // That first pull is a bulk load, its pages prepared in a worker (first-pull/).
+  const pagePreparer = createPagePreparer({
+    entry:
+      options.pageWorker === undefined ? sourcePageWorker() : (options.pageWorker ?? undefined),
+    onFallback: (reason) =>
+      options.log?.warn(
+        'the sync page worker is not running; first-sync pages are prepared in main',
+        { reason },
+      ),
+  })
+  const pageSize = Math.min(options.batchSize ?? syncLimits.pullBatchMax, syncLimits.pullBatchMax)
   for (const name of collectionNames) {
     const buildIndexes = isPullOnly(name)
       ? deferIndexesForFirstPull(options.rx.collections[name])
       : undefined
+    const firstPull =
+      buildIndexes === undefined
+        ? undefined
+        : collectionFirstPull({
+            name,
+            collection: options.rx.collections[name] as never,
+            connection: options.connection,
+            preparer: pagePreparer,
+            pageSize,
+            onAppended: (count) => countReceived(count),
+            stopped: () => stopped,
+            onFinished: (appended) =>
+              options.log?.info('first sync: documents appended in bulk', {
+                collection: name,
+                documents: appended,
+              }),
+          })
     const stream$ = events$.pipe(
       filter(
         (event) =>
@@ -129,6 +167,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       retryTime: () => retryDelay(failures),
       beforePull: () => access.beforePull(name),
       visibleAccounts: () => access.visibleAccounts(),
+      ...(firstPull === undefined ? {} : { firstPull }),
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     })
     replications.set(name, replication)
@@ -161,8 +200,8 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   // hundreds of thousands, and each state goes to the window) cost more than writing them.
   let receivedUnreported = 0
   let receivedTimer: NodeJS.Timeout | undefined
-  function countReceived() {
-    receivedUnreported++
+  function countReceived(count = 1) {
+    receivedUnreported += count
     receivedTimer ??= setTimeout(reportReceived, 100)
   }
   function reportReceived() {
@@ -188,6 +227,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
         update({ collectionsReady: snapshot.collectionsReady + 1 })
         // The last first pull done: "up to date" should not wait out the slower first-sync pace.
         if (initialDone.size === replications.size) {
+          void pagePreparer.close() // no first pull left to bulk-load
           clearTimeout(recountTimer)
           recountTimer = undefined
         }
@@ -243,6 +283,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     for (const s of subscriptions) s.unsubscribe()
     localChanges.unsubscribe()
     releaseReadOnly()
+    void pagePreparer.close()
     for (const build of indexBuilds) void build()
   }
 

@@ -1,4 +1,5 @@
 import {
+  announcedPage,
   authorizationHeader,
   isRetryableSyncError,
   syncErrorBodySchema,
@@ -98,13 +99,42 @@ export async function syncJson<T>(
 ): Promise<T> {
   const response = await syncFetch(connection, path, init)
   const parsed = schema.safeParse(await response.json().catch(() => undefined))
-  if (!parsed.success) {
-    throw new SyncRequestError(
-      'internal',
-      `The sync server sent an answer Tierline does not understand (${path})`,
-    )
-  }
+  if (!parsed.success) throw notUnderstood(path)
   return parsed.data
+}
+
+/** A pull answer whose headers have arrived: what they announce, and its body to read. */
+export interface PullAnswer {
+  readonly announced: ReturnType<typeof announcedPage>
+  /** The body, left for the caller to decode and check; cut off midway, a network failure. */
+  bytes(): Promise<ArrayBuffer>
+}
+
+/** A pull whose answer is read as bytes (a first sync's bulk load parses them in a worker). */
+export async function syncPullAnswer(
+  connection: SyncConnection,
+  path: string,
+): Promise<PullAnswer> {
+  const response = await syncFetch(connection, path)
+  return {
+    announced: announcedPage(response.headers),
+    async bytes() {
+      try {
+        return await response.arrayBuffer()
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error)
+        throw new SyncRequestError('network', `The sync server's answer was cut off (${reason})`)
+      }
+    },
+  }
+}
+
+/** The error of an answer that is not what the protocol says it must be. */
+export function notUnderstood(path: string): SyncRequestError {
+  return new SyncRequestError(
+    'internal',
+    `The sync server sent an answer Tierline does not understand (${path})`,
+  )
 }
 
 async function failureOf(response: Response): Promise<SyncRequestError> {

@@ -23,6 +23,7 @@ import type { Logger } from '../services/log/logger'
 import { createConflictStore, type ConflictStore, type SyncConflict } from './conflict-store'
 import { PENDING_COUNT_CAP } from './pending-count'
 import { startSyncEngine, type SyncEngine } from './sync-engine'
+import type { WorkerEntry } from '../threads/worker-entry'
 import { syncJson, SyncRequestError } from './sync-http'
 import type { TokenStore } from './token-store'
 import { mergeTextDraft } from '@shared/sync/merge-text'
@@ -60,6 +61,8 @@ export interface SyncServiceOptions {
   readonly onState: (state: SyncState) => void
   readonly fetch?: typeof fetch
   readonly now?: () => Date
+  /** See SyncEngineOptions.pageWorker. */
+  readonly pageWorker?: WorkerEntry | null
 }
 
 export interface SyncService {
@@ -196,7 +199,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       conflicts: counting,
       identity: `${b.serverUrl}|${b.user.id}`,
       onChange: () => refresh(),
+      log: options.log,
       ...(options.now ? { now: options.now } : {}),
+      ...(options.pageWorker === undefined ? {} : { pageWorker: options.pageWorker }),
     })
     running = { engine, workspace, conflicts: counting }
     refresh()

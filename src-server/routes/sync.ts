@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { CollectionName } from '@shared/model/registry'
 import {
+  pullAnnouncement,
   pullQuerySchema,
   pushRequestSchema,
   SYNC_PROTOCOL_VERSION,
@@ -65,7 +66,10 @@ export function syncRoutes(app: FastifyInstance, db: SqlDatabase, now: () => Dat
     const scope = await scopeOf(db, principal)
     const page = await pullDocuments(db, collection, scope, checkpoint, limit)
     // Already a PullResponse in JSON (see pullDocuments): sent as is, not re-serialised.
-    return reply.type('application/json; charset=utf-8').send(page.json)
+    return reply
+      .type('application/json; charset=utf-8')
+      .headers(pullAnnouncement(page.count, page.checkpoint))
+      .send(page.body)
   })
 
   app.post('/v1/sync/:collection/push', async (request): Promise<PushResponse> => {

@@ -39,8 +39,12 @@ async function notifyChange(tx: SqlExecutor, collection: CollectionName, seq: nu
 
 /** A pull's answer, already serialised: the body of a {@link PullResponse}. */
 export interface PullPage {
-  /** `{"documents":[…],"checkpoint":…}` as JSON text. */
-  readonly json: string
+  /**
+   * `{"documents":[…],"checkpoint":…}` as UTF-8 JSON. Bytes rather than a string: given a
+   * string, Fastify measured its UTF-8 length for Content-Length and Node then encoded it
+   * again to write it, two passes over ~4 MB per page of tickets (6 % of the server's time).
+   */
+  readonly body: Buffer
   readonly count: number
   readonly checkpoint: SyncCheckpoint | null
 }
@@ -73,7 +77,9 @@ export async function pullDocuments(
     (row) => `{"_deleted":${row.deleted ? 'true' : 'false'},${row.json.slice(1)}`,
   )
   return {
-    json: `{"documents":[${documents.join(',')}],"checkpoint":${JSON.stringify(next)}}`,
+    body: Buffer.from(
+      `{"documents":[${documents.join(',')}],"checkpoint":${JSON.stringify(next)}}`,
+    ),
     count: rows.length,
     checkpoint: next,
   }

@@ -196,6 +196,44 @@ export function pullSearchParams(
 }
 
 /**
+ * Headers of a pull answer that announce its size and checkpoint before its body arrives, so a
+ * client can ask for the next page while this one is still being read (a first sync of a large
+ * book is hundreds of pages in a row). Optional: a client without them asks after reading.
+ */
+export const pullAnnounceHeaders = {
+  count: 'tierline-page-count',
+  checkpoint: 'tierline-page-checkpoint',
+} as const
+
+/** The header values announcing a page of `count` documents ending at `checkpoint`. */
+export function pullAnnouncement(
+  count: number,
+  checkpoint: SyncCheckpoint | null,
+): Record<string, string> {
+  return {
+    [pullAnnounceHeaders.count]: String(count),
+    [pullAnnounceHeaders.checkpoint]: JSON.stringify(checkpoint),
+  }
+}
+
+/** What a pull answer's headers announce; undefined when absent or not understood. */
+export function announcedPage(headers: {
+  get(name: string): string | null
+}): { readonly count: number; readonly checkpoint: SyncCheckpoint | null } | undefined {
+  const count = Number(headers.get(pullAnnounceHeaders.count) ?? Number.NaN)
+  const raw = headers.get(pullAnnounceHeaders.checkpoint)
+  if (!Number.isInteger(count) || count < 0 || raw === null) return undefined
+  let value: unknown
+  try {
+    value = JSON.parse(raw)
+  } catch {
+    return undefined
+  }
+  const checkpoint = checkpointSchema.nullable().safeParse(value)
+  return checkpoint.success ? { count, checkpoint: checkpoint.data } : undefined
+}
+
+/**
  * Documents strictly after the asked checkpoint in `(seq, id)` order, at most `limit`.
  * `checkpoint` is the last returned row's, or the asked one when nothing is newer (so a client
  * can always store what it got). Fewer than `limit` documents means "caught up for now".

@@ -62,6 +62,9 @@ export function openStorageFile(file: string, options: OpenOptions = {}): Databa
   }
 }
 
+/** The page size of new storage files (see configureConnection). */
+export const PAGE_SIZE = 8192
+
 /** SQLite's page cache per connection, in KiB (see configureConnection). */
 export const PAGE_CACHE_KIB = 64 * 1024
 
@@ -71,6 +74,14 @@ export const PAGE_CACHE_KIB = 64 * 1024
  */
 export function configureConnection(db: Database.Database): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+  /*
+   * 8 KiB pages instead of 4 KiB, for files created from now on (a file that holds anything
+   * keeps its page size; WAL mode then fixes it). A ticket is about 4 KB of JSON with its index
+   * keys, more than a 4 KiB page holds, so most took a page and an overflow page; and every
+   * page a commit writes is two write() calls into the WAL and two more at the checkpoint.
+   * The benchmark book's cold sync: 33.0–33.8 s → 28.6–29.1 s (16 KiB: 29.9 s).
+   */
+  db.pragma(`page_size = ${PAGE_SIZE}`)
   // WAL before anything is written, so that even the claim of a new file is crash-safe.
   db.pragma('journal_mode = WAL')
   /*

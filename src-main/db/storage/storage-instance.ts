@@ -30,8 +30,8 @@ import { dropCollectionTable } from './collection-table'
 import type { SharedConnection } from './connection-pool'
 import { releaseConnection } from './connection-pool'
 import type { DocumentCache } from './document-cache'
+import { documentRowOf } from './bulk-load'
 import { readDocuments, readDocumentsById, resolve, seqsById } from './document-reader'
-import type { IndexColumn } from './index-keys'
 import { runCount, runQuery } from './query-runner'
 
 /** What `storageInstance.internals` exposes: where the collection lives. */
@@ -189,19 +189,11 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     const { columns } = this.table
     const stored: Written<RxDocType>['stored'] = []
     const replaced: number[] = []
-    // One parameter array for every row: id, data, deleted, lwt, then the index keys.
-    const params: unknown[] = new Array(4 + columns.length)
     const store = (statement: Database.Statement, document: RxDocumentData<RxDocType>) => {
       const doc = document as Doc
       const json = JSON.stringify(document)
-      const id = String(document[this.primaryPath])
-      params[0] = id
-      params[1] = json
-      params[2] = document._deleted ? 1 : 0
-      params[3] = document._meta.lwt
-      for (let i = 0; i < columns.length; i++) {
-        params[4 + i] = (columns[i] as IndexColumn).keyOf(doc)
-      }
+      const params = documentRowOf(doc, json, this.primaryPath, columns)
+      const id = params[0] as string
       const { lastInsertRowid } = statement.run(params)
       stored.push({ seq: Number(lastInsertRowid), document: doc, bytes: json.length })
       const previous = previousSeqs?.get(id)

@@ -1,53 +1,16 @@
-import { createRequire } from 'node:module'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import { TierlineError } from '@shared/ipc/errors'
 import type { Logger } from '../log/logger'
+import { sourceWorkerEntry, startWorker, type WorkerEntry } from '../../threads/worker-entry'
 import type { BookRun, BookRunResult, BookRuns } from './book-runs'
 import type { EngineWorkerData, RunReply, RunRequest } from './worker/worker-protocol'
 
 /** How to start the engine worker. */
-export interface EngineWorkerEntry {
-  /** The worker's file: the built `engine-worker.js` beside the main bundle, or its TypeScript source. */
-  readonly file: string
-  /** For a TypeScript `file`: tsx's ESM loader module and the tsconfig whose paths it resolves. */
-  readonly typescript?: { readonly loader: string; readonly tsconfig: string }
-}
+export type EngineWorkerEntry = WorkerEntry
 
-/**
- * The worker's TypeScript source, loaded through tsx, when this module itself runs from source
- * (vitest, the end-to-end harness under Playwright, `npm run bench`); undefined in a bundle,
- * where the host names the built entry (src-main/electron/index.ts).
- */
+/** The engine worker's TypeScript source when running from source (see sourceWorkerEntry). */
 export function sourceEngineWorker(): EngineWorkerEntry | undefined {
-  const here = fileURLToPath(import.meta.url)
-  if (!here.endsWith('.ts')) return undefined
-  const projectRoot = resolve(dirname(here), '../../..')
-  const tsx = dirname(createRequire(import.meta.url).resolve('tsx/package.json'))
-  return {
-    file: join(dirname(here), 'worker', 'engine-worker.ts'),
-    typescript: {
-      loader: join(tsx, 'dist', 'esm', 'api', 'index.mjs'),
-      // The root tsconfig only references the projects; the `@shared` alias is in the Node one.
-      tsconfig: join(projectRoot, 'tsconfig.node.json'),
-    },
-  }
-}
-
-/**
- * A TypeScript entry starts as a small script that registers tsx in the worker thread, then
- * imports the entry: loader flags (`--import`) in a worker's execArgv do not reach its first
- * module on Node 20, and the test runners' own loaders do not reach worker threads at all.
- */
-function startWorker(entry: EngineWorkerEntry, data: EngineWorkerData): Worker {
-  if (entry.typescript === undefined) return new Worker(entry.file, { workerData: data })
-  const url = (path: string) => JSON.stringify(pathToFileURL(path).href)
-  const bootstrap = [
-    `import(${url(entry.typescript.loader)})`,
-    `.then(({ register }) => { register({ tsconfig: ${JSON.stringify(entry.typescript.tsconfig)} }); return import(${url(entry.file)}) })`,
-  ].join('')
-  return new Worker(bootstrap, { eval: true, workerData: data })
+  return sourceWorkerEntry(import.meta.url, 'worker/engine-worker.ts')
 }
 
 interface Pending {
@@ -118,8 +81,6 @@ export function createWorkerBookRuns(options: {
     if (worker !== undefined) return worker
     const data: EngineWorkerData = { nativeBinding: options.nativeBinding }
     const thread = startWorker(entry, data)
-    // The worker never keeps the process alive on its own: main's services own its lifetime.
-    thread.unref()
     thread.on('message', (reply: RunReply) => {
       const entry = pending.get(reply.id)
       if (entry === undefined) return
