@@ -1,10 +1,21 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { exampleDocuments } from '../../src-shared/model/examples'
+import type { DocumentOf } from '../../src-shared/model/registry'
+import { summarizeTicketEvents } from '../../src-shared/model/ticket-summary'
 import { openPglite } from '../../src-server/db/pglite'
 import { createSyncServer } from '../../src-server/server'
-import { client, createWorld, wire } from '../../src-server/testing/world'
+import { importDocuments } from '../../src-server/sync/documents'
+import { client, createWorld, ticketDoc, wire } from '../../src-server/testing/world'
 import { expect, test } from './harness/fixtures'
+
+/** `ticket` as it stood when it was opened: its first event only, and the summary of that. */
+function stillOpen<T extends DocumentOf<'tickets'>>(ticket: T): T {
+  const events = ticket.events.slice(0, 1)
+  const replay = summarizeTicketEvents(events)
+  if (!replay.ok) throw new Error(replay.message)
+  return { ...ticket, events, ...replay.summary }
+}
 
 /** Serious axe findings in the Team sync section and the header's sync badge. */
 async function seriousViolations(app: Page): Promise<string[]> {
@@ -33,6 +44,11 @@ test('sign in to team sync from Settings and see the header say "Up to date"', a
   try {
     const baseUrl = await server.app.listen({ host: '127.0.0.1', port: 0 })
     const world = await createWorld(db)
+    // Enough open tickets on A's account for a first sync that bulk-loads pages of 1,000.
+    const openTickets = Array.from({ length: 2_500 }, (_, i) =>
+      stillOpen(ticketDoc(world.newId(), world.accounts.a.id, 5_000 + i)),
+    )
+    await importDocuments(db, 'tickets', openTickets)
 
     await app.goto(`${bridge.url}#/settings/data`)
     const section = app.getByRole('form', { name: 'Sign in to team sync' })
@@ -68,6 +84,12 @@ test('sign in to team sync from Settings and see the header say "Up to date"', a
     expect(await seriousViolations(app)).toEqual([])
     await expect(app.getByTestId('sync-status')).toHaveText('Up to date')
     expect(await bridge.services.workspaces.active().database.rx().accounts.count().exec()).toBe(1)
+    // The bulk-loaded tickets are what the account's page counts.
+    await app.goto(`${bridge.url}#/accounts/${world.accounts.a.id}`)
+    await expect(app.getByText('Open tickets', { exact: true }).locator('..')).toContainText(
+      openTickets.length.toLocaleString('en-US'),
+    )
+    await app.goto(`${bridge.url}#/settings/data`)
 
     // A write the server refuses (a note on another CSM's account) is listed to discard, with
     // the server's reason, and holds nothing else back.
