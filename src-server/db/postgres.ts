@@ -8,6 +8,16 @@ export interface PostgresOptions {
   readonly onListenError?: (message: string) => void
 }
 
+const TEXT_OID = 25
+
+/** Binary results with `text` columns left as their bytes (pg's binary text parser decodes). */
+const textAsBytes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === TEXT_OID && format === 'binary'
+      ? (value: Buffer) => value
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+}
+
 /** PostgreSQL through a `pg` pool; one extra dedicated connection per LISTEN. */
 export function openPostgres(options: PostgresOptions): SqlDatabase {
   const pool = new pg.Pool({
@@ -21,6 +31,17 @@ export function openPostgres(options: PostgresOptions): SqlDatabase {
   const executor = (client: pg.Pool | pg.PoolClient): SqlExecutor => ({
     async query<Row extends object>(sql: string, params: readonly SqlParam[] = []) {
       const result = await client.query(sql, [...params])
+      return result.rows as Row[]
+    },
+    async queryBytes<Row extends object>(sql: string, params: readonly SqlParam[] = []) {
+      // pg reads `binary` (the result format) though its type definitions do not declare it.
+      const config: pg.QueryConfig<SqlParam[]> & { readonly binary: true } = {
+        text: sql,
+        values: [...params],
+        binary: true,
+        types: textAsBytes,
+      }
+      const result = await client.query(config)
       return result.rows as Row[]
     },
     async exec(sql: string) {
