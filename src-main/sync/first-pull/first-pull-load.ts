@@ -47,9 +47,9 @@ const sameCheckpoint = (a: SyncCheckpoint | null | undefined, b: SyncCheckpoint 
  * parsed and appended: the server, the worker and main each work on a page of their own.
  *
  * The last full page and the short one after it are handed back to RxDB as one pull answer, so
- * RxDB writes them, stores the checkpoint (nothing before that is ever taken as synced) and
- * emits more change events than its change buffer holds, which makes every query of the
- * collection run again from storage (the appended rows bypassed RxDB's caches).
+ * RxDB writes them and stores the checkpoint: nothing before that is ever taken as synced. The
+ * appended rows bypassed RxDB's change events, so `onFinished` is where its queries are told to
+ * read storage again (collection-first-pull.ts).
  *
  * Crash safety: until RxDB stored that checkpoint it starts from the beginning again; the table
  * then holds documents, so that pull goes through RxDB, which finds each appended document
