@@ -44,8 +44,9 @@ test('sign in to team sync from Settings and see the header say "Up to date"', a
   try {
     const baseUrl = await server.app.listen({ host: '127.0.0.1', port: 0 })
     const world = await createWorld(db)
-    // Enough open tickets on A's account for a first sync that bulk-loads pages of 1,000.
-    const openTickets = Array.from({ length: 2_500 }, (_, i) =>
+    // Enough open tickets on A's account for a first sync that appends a page of 1,000 in bulk
+    // (two full pages and a short one; the last full page goes through RxDB).
+    const openTickets = Array.from({ length: 2_100 }, (_, i) =>
       stillOpen(ticketDoc(world.newId(), world.accounts.a.id, 5_000 + i)),
     )
     await importDocuments(db, 'tickets', openTickets)
