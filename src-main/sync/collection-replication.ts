@@ -103,7 +103,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
           const limit = Math.min(size, syncLimits.pullBatchMax)
           const fromStart = checkpoint === undefined || checkpoint === null
           const page =
-            fromStart && options.firstPull?.applies()
+            fromStart && options.firstPull?.applies(limit)
               ? await options.firstPull.pull(limit)
               : await pullPage(checkpoint ?? null, limit)
           const removed = removals === undefined ? [] : await removals(page.documents)

@@ -12,7 +12,7 @@ import { openLiveStream, type LiveStream } from './live-stream'
 import { pendingCount } from './pending-count'
 import { holdPullOnlyReadOnly } from './read-only-guard'
 import { SyncRequestError, type SyncConnection } from './sync-http'
-import { syncLimits, type StreamEvent } from '@shared/sync/protocol'
+import type { StreamEvent } from '@shared/sync/protocol'
 import type { Logger } from '../services/log/logger'
 import type { WorkerEntry } from '../threads/worker-entry'
 import { collectionFirstPull } from './first-pull/collection-first-pull'
@@ -126,7 +126,6 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
         { reason },
       ),
   })
-  const pageSize = Math.min(options.batchSize ?? syncLimits.pullBatchMax, syncLimits.pullBatchMax)
   for (const name of collectionNames) {
     const buildIndexes = isPullOnly(name)
       ? deferIndexesForFirstPull(options.rx.collections[name])
@@ -139,7 +138,6 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
             collection: options.rx.collections[name] as never,
             connection: options.connection,
             preparer: pagePreparer,
-            pageSize,
             onAppended: (count) => countReceived(count),
             stopped: () => stopped,
             onFinished: (appended) =>

@@ -70,29 +70,19 @@ export async function pullDocuments(
      WHERE (server_seq, id) > ($1::bigint, $2::text) AND ${access.sql}
      ORDER BY server_seq, id LIMIT $3`
   const params = [checkpoint?.seq ?? -1, checkpoint?.id ?? '', limit, ...access.params]
-  if (db.queryBytes !== undefined) {
-    const rows = await db.queryBytes<TextRow<Buffer>>(sql, params)
-    const next = checkpointAfter(rows, checkpoint)
-    const parts: Buffer[] = [DOCUMENTS_OPEN]
-    rows.forEach((row, i) => {
-      if (i > 0) parts.push(COMMA)
-      parts.push(row.deleted ? DELETED_OPEN : LIVE_OPEN, row.json.subarray(1))
-    })
-    parts.push(Buffer.from(`],"checkpoint":${JSON.stringify(next)}}`))
-    return { body: Buffer.concat(parts), count: rows.length, checkpoint: next }
-  }
-  const rows = await db.query<TextRow<string>>(sql, params)
+  const rows =
+    db.queryBytes === undefined
+      ? await db.query<TextRow<string>>(sql, params)
+      : await db.queryBytes<TextRow<Buffer>>(sql, params)
   const next = checkpointAfter(rows, checkpoint)
-  const documents = rows.map(
-    (row) => `{"_deleted":${row.deleted ? 'true' : 'false'},${row.json.slice(1)}`,
-  )
-  return {
-    body: Buffer.from(
-      `{"documents":[${documents.join(',')}],"checkpoint":${JSON.stringify(next)}}`,
-    ),
-    count: rows.length,
-    checkpoint: next,
-  }
+  const parts: Buffer[] = [DOCUMENTS_OPEN]
+  rows.forEach((row, i) => {
+    if (i > 0) parts.push(COMMA)
+    const json = typeof row.json === 'string' ? Buffer.from(row.json) : row.json
+    parts.push(row.deleted ? DELETED_OPEN : LIVE_OPEN, json.subarray(1))
+  })
+  parts.push(Buffer.from(`],"checkpoint":${JSON.stringify(next)}}`))
+  return { body: Buffer.concat(parts), count: rows.length, checkpoint: next }
 }
 
 /** A pull's row, its text columns as strings or (see SqlExecutor.queryBytes) as bytes. */

@@ -9,13 +9,6 @@ import { createFirstPullLoad, type FirstPullLoad } from './first-pull-load'
 import type { PagePreparer } from './page-preparer'
 
 /**
- * Below this page size a first pull is left to RxDB: each appended page saves a request's worth
- * of RxDB bookkeeping, and small pages (tests, a slow link) save too little to be worth a path
- * of their own.
- */
-const SMALLEST_BULK_PAGE = 500
-
-/**
  * Makes every query RxDB holds for `collection` run again from storage on its next check.
  * RxDB keeps a query's answer up to date from the change events of later writes ("event
  * reduce"); rows appended in bulk sent none, so without this a query that ran before or during
@@ -28,19 +21,17 @@ function rerunQueries(collection: RxCollection): void {
 
 /**
  * The bulk load of `collection`'s first pull (see first-pull-load.ts), or undefined where it
- * does not apply: a storage that is not ours, a table laid out differently, small pages.
+ * does not apply: a storage that is not ours, or a table laid out differently.
  */
 export function collectionFirstPull(options: {
   readonly name: CollectionName
   readonly collection: RxCollection
   readonly connection: SyncConnection
   readonly preparer: PagePreparer
-  readonly pageSize: number
   readonly onAppended: (count: number) => void
   readonly onFinished: (appended: number) => void
   readonly stopped: () => boolean
 }): FirstPullLoad | undefined {
-  if (options.pageSize < SMALLEST_BULK_PAGE) return undefined
   const { storageInstance, database } = options.collection
   const internals = storageInstance.internals as Partial<SqliteStorageInternals>
   if (internals.database === undefined || internals.tableName === undefined) return undefined
@@ -49,6 +40,7 @@ export function collectionFirstPull(options: {
   const target = bulkLoadTarget(internals.database, internals.tableName, layout)
   if (target === undefined) return undefined
   const pageTarget = { collection: options.name, schema, layout }
+  const refused = () => notUnderstood(syncPaths.pull(options.name))
   // What RxDB's storage wrapper stamps on an insert: the first revision of this database.
   const revision = `1-${database.token}`
   return createFirstPullLoad({
@@ -60,7 +52,7 @@ export function collectionFirstPull(options: {
       ),
     prepare: async (bytes) => {
       const page = await options.preparer.prepare(pageTarget, bytes, { lwt: now(), revision })
-      if (page === undefined) throw notUnderstood(syncPaths.pull(options.name))
+      if (page === undefined) throw refused()
       return page
     },
     onAppended: options.onAppended,
@@ -68,7 +60,7 @@ export function collectionFirstPull(options: {
       if (appended > 0) rerunQueries(options.collection)
       options.onFinished(appended)
     },
-    notUnderstood: () => notUnderstood(syncPaths.pull(options.name)),
+    notUnderstood: refused,
     stopped: options.stopped,
   })
 }

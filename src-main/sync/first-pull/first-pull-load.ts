@@ -19,6 +19,13 @@ export interface FirstPullLoadOptions {
   stopped(): boolean
 }
 
+/**
+ * Below this page size a first pull is left to RxDB: each appended page saves a request's worth
+ * of RxDB bookkeeping, and small pages (tests, a slow link) save too little to be worth a path
+ * of their own.
+ */
+const SMALLEST_BULK_PAGE = 500
+
 /** Pages asked for ahead of the one being appended: enough to keep the server busy. */
 const PAGES_AHEAD = 2
 
@@ -62,9 +69,10 @@ export function createFirstPullLoad(options: FirstPullLoadOptions) {
   let finished = false
 
   return {
-    /** True when a pull from the beginning should go through {@link pull}. */
-    applies(): boolean {
-      return !finished && (appendedThrough !== null || options.target.isEmpty())
+    /** True when a pull from the beginning of `limit` documents should go through {@link pull}. */
+    applies(limit: number): boolean {
+      if (finished || limit < SMALLEST_BULK_PAGE) return false
+      return appendedThrough !== null || options.target.isEmpty()
     },
 
     async pull(limit: number): Promise<PullResponse> {
