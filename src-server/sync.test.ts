@@ -3,6 +3,7 @@ import {
   announcedPage,
   authorizationHeader,
   compareCheckpoints,
+  pullLines,
   pullResponseSchema,
   pullSearchParams,
   syncPaths,
@@ -141,6 +142,27 @@ describe.each(testBackends)('sync protocol on $name', (backend) => {
       const end = await api.pullAll(world.tokens.a, 'tickets')
       const past = await pull(end.checkpoint)
       expect(past.announced).toEqual({ count: 0, checkpoint: end.checkpoint })
+    },
+  )
+
+  it.skipIf(skipping(backend.skipReason))(
+    'lays a pull answer out one document per line, as a first sync keeps their text',
+    async () => {
+      const response = await fetch(
+        `${baseUrl}${syncPaths.pull('tickets')}?${pullSearchParams(null, 3)}`,
+        { headers: { authorization: authorizationHeader(world.tokens.admin) } },
+      )
+      const text = await response.text()
+      const { documents } = pullResponseSchema.parse(JSON.parse(text))
+      expect(documents).toHaveLength(3)
+      const lines = text.split('\n')
+      expect(lines[0]).toBe(pullLines.first)
+      expect(lines.at(-1)?.startsWith(pullLines.lastOpening)).toBe(true)
+      const documentLines = lines.slice(1, -1).map((line, i, all) => {
+        if (i < all.length - 1) expect(line.endsWith(',')).toBe(true)
+        return JSON.parse(i < all.length - 1 ? line.slice(0, -1) : line) as unknown
+      })
+      expect(documentLines).toEqual(documents)
     },
   )
 

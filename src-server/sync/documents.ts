@@ -1,6 +1,7 @@
 import type { CollectionName } from '@shared/model/registry'
 import { validateDocument } from '@shared/model/validate'
 import {
+  pullLines,
   sameDocumentState,
   type PushRow,
   type SyncCheckpoint,
@@ -55,7 +56,8 @@ export interface PullPage {
  *
  * The documents travel as PostgreSQL's own JSON text: parsing each one into an object only to
  * serialise it again was most of a cold sync's time. `_deleted` is spliced in as the first key
- * (every document is a non-empty object, so its text starts with `{"`).
+ * (every document is a non-empty object, so its text starts with `{"`), and each document
+ * has a line of its own (see pullLines).
  */
 export async function pullDocuments(
   db: SqlExecutor,
@@ -77,11 +79,14 @@ export async function pullDocuments(
   const next = checkpointAfter(rows, checkpoint)
   const parts: Buffer[] = [DOCUMENTS_OPEN]
   rows.forEach((row, i) => {
-    if (i > 0) parts.push(COMMA)
     const json = typeof row.json === 'string' ? Buffer.from(row.json) : row.json
-    parts.push(row.deleted ? DELETED_OPEN : LIVE_OPEN, json.subarray(1))
+    parts.push(
+      i > 0 ? NEXT_LINE : NEWLINE,
+      row.deleted ? DELETED_OPEN : LIVE_OPEN,
+      json.subarray(1),
+    )
   })
-  parts.push(Buffer.from(`],"checkpoint":${JSON.stringify(next)}}`))
+  parts.push(Buffer.from(`\n${pullLines.lastOpening}${JSON.stringify(next)}}`))
   return { body: Buffer.concat(parts), count: rows.length, checkpoint: next }
 }
 
@@ -93,8 +98,10 @@ interface TextRow<Text extends string | Buffer> {
   seq: Text
 }
 
-const DOCUMENTS_OPEN = Buffer.from('{"documents":[')
-const COMMA = Buffer.from(',')
+// In the protocol's line layout (pullLines): one document per line.
+const DOCUMENTS_OPEN = Buffer.from(pullLines.first)
+const NEWLINE = Buffer.from('\n')
+const NEXT_LINE = Buffer.from(',\n')
 const LIVE_OPEN = Buffer.from('{"_deleted":false,')
 const DELETED_OPEN = Buffer.from('{"_deleted":true,')
 

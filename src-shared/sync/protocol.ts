@@ -266,6 +266,20 @@ export function parsePullResponse(value: unknown): PullResponse | undefined {
   return envelope.data as PullResponse
 }
 
+/**
+ * How the server lays a pull answer out: the envelope's opening alone on the first line, each
+ * document on a line of its own (all but the last ending in a comma), and the checkpoint on the
+ * last line. It is still one JSON value (newlines are whitespace, and JSON never holds a raw
+ * newline inside a string), so any client can parse it whole; a first sync's bulk load
+ * (src-main/sync/first-pull/) uses the lines to keep each document's own text instead of
+ * serialising the parsed document again, and parses the answer whole when they are not there.
+ */
+export const pullLines = {
+  first: '{"documents":[',
+  /** The start of the last line; the checkpoint and the closing brace follow. */
+  lastOpening: '],"checkpoint":',
+} as const
+
 // ---------------------------------------------------------------------------------------------
 // Push: POST {prefix}/sync/:collection/push
 

@@ -19,56 +19,76 @@ export type PrepareReply =
   | { readonly id: number; readonly ok: false; readonly message: string }
 
 /**
- * A prepared page in a form that crosses threads cheaply. Its index keys are Buffers, and a
- * small Buffer is a view of an 8 KiB shared pool: posted one by one, each would copy its whole
- * pool. So every key of the page travels in one buffer, cut apart again on arrival.
+ * A prepared page in a form that crosses threads cheaply. Its documents' data and index keys
+ * are bytes, and a small Buffer is a view of an 8 KiB shared pool: posted one by one, each
+ * would copy its whole pool. So every byte cell of the page travels in one buffer, cut apart
+ * again on arrival; the other cells (id, deleted, lwt) as values.
  */
 export interface PackedPage {
   readonly count: number
   readonly checkpoint: SyncCheckpoint | null
-  /** id, data, deleted, lwt of each row, one row after the other. */
-  readonly heads: unknown[]
-  readonly keysPerRow: number
-  readonly keys: Uint8Array
-  /** Where each key ends in `keys`. */
-  readonly keyEnds: Uint32Array
+  /** Cells per row. */
+  readonly width: number
+  /** Which columns of a row are bytes, ascending; the same for every row of a page. */
+  readonly byteColumns: number[]
+  /** The other cells of each row, one row after the other. */
+  readonly values: unknown[]
+  readonly bytes: Uint8Array
+  /** Where each byte cell ends in `bytes`. */
+  readonly byteEnds: Uint32Array
 }
 
-const HEAD = 4
-
 export function packPage(page: PreparedPage): PackedPage {
-  const keysPerRow = page.rows.length === 0 ? 0 : (page.rows[0] as DocumentRow).length - HEAD
-  const heads: unknown[] = []
+  const first = page.rows[0] ?? []
+  const byteColumns = first.flatMap((cell, column) => (cell instanceof Uint8Array ? [column] : []))
+  const values: unknown[] = []
   let total = 0
   for (const row of page.rows) {
-    for (let i = 0; i < HEAD; i++) heads.push(row[i])
-    for (let k = HEAD; k < row.length; k++) total += (row[k] as Uint8Array).length
+    for (const cell of row) {
+      if (cell instanceof Uint8Array) total += cell.length
+      else values.push(cell)
+    }
   }
-  const keys = new Uint8Array(total)
-  const keyEnds = new Uint32Array(page.rows.length * keysPerRow)
+  const bytes = new Uint8Array(total)
+  const byteEnds = new Uint32Array(page.rows.length * byteColumns.length)
   let offset = 0
   let at = 0
   for (const row of page.rows) {
-    for (let k = HEAD; k < row.length; k++) {
-      const key = row[k] as Uint8Array
-      keys.set(key, offset)
-      offset += key.length
-      keyEnds[at++] = offset
+    for (const column of byteColumns) {
+      const cell = row[column] as Uint8Array
+      bytes.set(cell, offset)
+      offset += cell.length
+      byteEnds[at++] = offset
     }
   }
-  return { count: page.count, checkpoint: page.checkpoint, heads, keysPerRow, keys, keyEnds }
+  return {
+    count: page.count,
+    checkpoint: page.checkpoint,
+    width: first.length,
+    byteColumns,
+    values,
+    bytes,
+    byteEnds,
+  }
 }
 
 export function unpackPage(packed: PackedPage): PreparedPage {
   const rows: DocumentRow[] = []
-  const keys = Buffer.from(packed.keys.buffer, packed.keys.byteOffset, packed.keys.byteLength)
+  const bytes = Buffer.from(packed.bytes.buffer, packed.bytes.byteOffset, packed.bytes.byteLength)
+  const isBytes = new Array<boolean>(packed.width).fill(false)
+  for (const column of packed.byteColumns) isBytes[column] = true
   let start = 0
   let at = 0
-  for (let h = 0; h < packed.heads.length; h += HEAD) {
-    const row: DocumentRow = packed.heads.slice(h, h + HEAD)
-    for (let k = 0; k < packed.keysPerRow; k++) {
-      const end = packed.keyEnds[at++] as number
-      row.push(keys.subarray(start, end))
+  let value = 0
+  for (let r = 0; r < packed.count; r++) {
+    const row: DocumentRow = new Array(packed.width)
+    for (let column = 0; column < packed.width; column++) {
+      if (!isBytes[column]) {
+        row[column] = packed.values[value++]
+        continue
+      }
+      const end = packed.byteEnds[at++] as number
+      row[column] = bytes.subarray(start, end)
       start = end
     }
     rows.push(row)

@@ -22,6 +22,7 @@ port.on('message', (request: PrepareRequest) => {
   } catch (error) {
     reply = { id: request.id, ok: false, message: String(error) }
   }
-  const transfer = reply.ok && reply.page ? [reply.page.keys.buffer, reply.page.keyEnds.buffer] : []
+  const transfer =
+    reply.ok && reply.page ? [reply.page.bytes.buffer, reply.page.byteEnds.buffer] : []
   port.postMessage(reply, transfer as ArrayBuffer[])
 })
