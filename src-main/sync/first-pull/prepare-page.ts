@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import type { RxDocumentData } from 'rxdb'
 import {
   parsePullResponse,
@@ -23,8 +24,6 @@ export interface PreparedPage {
 }
 
 const utf8 = new TextDecoder()
-// Bytes kept as they came must be UTF-8 that SQLite can store as text as they are.
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 const NEWLINE = 0x0a
 const COMMA = 0x2c
 const CLOSING_BRACE = 0x7d
@@ -74,40 +73,35 @@ function prepareFromLines(
   layout: RowLayout,
   stamp: PageStamp,
 ): PreparedPage | undefined {
-  let text: string
-  try {
-    text = strictUtf8.decode(bytes)
-  } catch {
-    return undefined
-  }
-  const lines = text.split('\n')
-  const last = lines.length - 1
-  const lastLine = lines[last] as string
-  if (last < 1 || lines[0] !== pullLines.first || !lastLine.startsWith(pullLines.lastOpening)) {
-    return undefined
-  }
-  const count = last - 1
-  const documents: unknown[] = new Array(count)
-  // Where each document's text starts and ends (after its closing brace) in `bytes`. UTF-8
-  // encodes nothing else with a newline's byte, so the byte lines are the text's lines.
-  const spans = new Uint32Array(count * 2)
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  let start = buffer.indexOf(NEWLINE) + 1
-  for (let i = 0; i < count; i++) {
+  // Bytes kept as they came must be UTF-8 that SQLite can store as text as they are. UTF-8
+  // encodes nothing else with a newline's byte, so each line is UTF-8 on its own and is decoded
+  // alone: decoding the page whole made one string of it, two bytes a character as soon as
+  // one was not ASCII, a third of this function's time.
+  if (!isUtf8(buffer)) return undefined
+  const firstEnd = buffer.indexOf(NEWLINE)
+  if (firstEnd < 0 || buffer.toString('utf8', 0, firstEnd) !== pullLines.first) return undefined
+  const lastStart = buffer.lastIndexOf(NEWLINE) + 1
+  const lastLine = buffer.toString('utf8', lastStart)
+  if (!lastLine.startsWith(pullLines.lastOpening)) return undefined
+  const documents: unknown[] = []
+  // Where each document's text starts and ends (after its closing brace) in `bytes`.
+  const spans: number[] = []
+  for (let start = firstEnd + 1; start < lastStart;) {
     const lineEnd = buffer.indexOf(NEWLINE, start)
-    const end = i < count - 1 ? lineEnd - 1 : lineEnd
-    if (i < count - 1 && buffer[end] !== COMMA) return undefined
+    const isLast = lineEnd + 1 === lastStart
+    const end = isLast ? lineEnd : lineEnd - 1
+    if (!isLast && buffer[end] !== COMMA) return undefined
     if (buffer[end - 1] !== CLOSING_BRACE) return undefined
-    const line = lines[i + 1] as string
     try {
-      documents[i] = JSON.parse(i < count - 1 ? line.slice(0, -1) : line)
+      documents.push(JSON.parse(buffer.toString('utf8', start, end)))
     } catch {
       return undefined
     }
-    spans[2 * i] = start
-    spans[2 * i + 1] = end
+    spans.push(start, end)
     start = lineEnd + 1
   }
+  const count = documents.length
   let envelope: unknown
   try {
     envelope = JSON.parse(pullLines.first + lastLine)
