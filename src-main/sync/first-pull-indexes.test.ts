@@ -47,6 +47,10 @@ describe('indexes during a first pull', () => {
 
     await build()
     expect(ticketIndexes(store)).toEqual(all)
+    // The build maps the file (see mapFile); the connection's reads and writes after it do not.
+    const db = store.connection() as Database.Database
+    expect(db.pragma('mmap_size', { simple: true })).toBe(0)
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     await build() // a second call (sync stopped after the pull) changes nothing
     expect(ticketIndexes(store)).toEqual(all)
   })

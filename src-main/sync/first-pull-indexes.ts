@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import type { RxCollection } from 'rxdb'
 import { deferKeyIndexes, keyIndexBuilders } from '../db/storage/collection-table'
 import type { SqliteStorageInternals } from '../db/storage'
+import { mapFile } from '../db/storage/sqlite-file'
 
 /**
  * A pull-only collection's first sync is a bulk load: 200,000 tickets into an empty table, each
@@ -23,14 +24,21 @@ export function deferIndexesForFirstPull(collection: RxCollection): () => Promis
   return () => (building ??= build(database, tableName))
 }
 
-/** One index per turn of the event loop, so IPC and the stream are served in between. */
+/**
+ * One index per turn of the event loop, so IPC and the stream are served in between; the file
+ * stays mapped from the first to the last (see mapFile).
+ */
 async function build(database: Database.Database, tableName: string): Promise<void> {
+  let unmap: (() => void) | undefined
   try {
+    unmap = mapFile(database)
     for (const buildIndex of keyIndexBuilders(database, tableName)) {
       await new Promise((resolve) => setImmediate(resolve))
       buildIndex()
     }
   } catch {
     // The workspace closed meanwhile: openCollectionTable builds the rest when it opens again.
+  } finally {
+    unmap?.()
   }
 }
